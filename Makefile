@@ -1,0 +1,31 @@
+# Two commands from a fresh clone: `make lab` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: lab test setup lint bench clean
+
+lab: $(STAMP)  ## open JupyterLab on the start notebook
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(STAMP)  ## run the whole suite: unit tests, doctests, notebooks, lint
+	$(BIN)/ruff check servicepath tests benchmarks
+	$(BIN)/pytest
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/ruff check servicepath tests benchmarks
+
+bench: $(STAMP)  ## print the speed figures of benchmarks/
+	$(BIN)/python benchmarks/bench_model.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,62 @@
+"""servicepath: customer journeys as networkx graphs of touchpoints, scored with A.R.V.O.
+
+Examples
+--------
+>>> import servicepath as sp
+>>> j = sp.load_sample("webshop")
+>>> j.graph.number_of_nodes() == len(j.touchpoints)
+True
+"""
+
+from .errors import (
+    DuplicateIdError,
+    FileFormatError,
+    InputError,
+    SaveError,
+    SchemaError,
+    SchemaVersionError,
+    ServicepathError,
+    UnknownIdError,
+    UnsupportedFormatError,
+    ValidationError,
+)
+from .i18n import label
+from .io import FORMATS, SAMPLES, dumps, format_of, load, load_sample, loads, new_journey, save, schema
+from .model import (
+    AFTERCARE_PRACTICES,
+    KNOWN_TAGS,
+    LANES,
+    PAIN_POINT_COLUMNS,
+    PRINCIPLES,
+    RECOVERY_STEPS,
+    SCHEMA_VERSION,
+    TOUCHPOINT_COLUMNS,
+    TRANSITION_COLUMNS,
+    Arvo,
+    Journey,
+    PainPoint,
+    Problem,
+    Rating,
+    Stage,
+    Text,
+    Touchpoint,
+    Transition,
+    stage_overview,
+    validate,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    # model
+    "Journey", "Touchpoint", "Transition", "Stage", "Text", "Arvo", "PainPoint", "Rating", "Problem",
+    "validate", "stage_overview", "LANES", "PRINCIPLES", "KNOWN_TAGS", "RECOVERY_STEPS", "AFTERCARE_PRACTICES",
+    "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS", "PAIN_POINT_COLUMNS",
+    # files
+    "load", "loads", "save", "dumps", "load_sample", "new_journey", "format_of", "schema", "SAMPLES", "FORMATS",
+    # words
+    "label",
+    # errors
+    "ServicepathError", "InputError", "FileFormatError", "SchemaError", "SchemaVersionError",
+    "ValidationError", "DuplicateIdError", "UnknownIdError", "UnsupportedFormatError", "SaveError",
+]

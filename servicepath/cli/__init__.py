@@ -1,0 +1,149 @@
+"""The ``servicepath`` command: new, validate, show, convert.
+
+Errors in the input are printed as one line naming the file and the place,
+never as a traceback, and the command exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .. import __version__
+from ..errors import ServicepathError
+from ..i18n import label
+from ..io import FORMATS, format_of, load, new_journey, save
+from ..model import stage_overview, validate
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_PROBLEMS = 0, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except ServicepathError as exc:
+        print(f"servicepath: error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="servicepath",
+        description="Customer journeys as graphs of touchpoints, scored with A.R.V.O.",
+    )
+    parser.add_argument("--version", action="version", version=f"servicepath {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    new = commands.add_parser("new", help="write a small journey to start from")
+    new.add_argument("file", nargs="?", default="new.journey.json", help="where to write (default: %(default)s)")
+    new.add_argument("--title", help="the journey's title")
+    new.add_argument("--lang", choices=("fi", "en"), default="fi", help="the workshop's main language")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    new.set_defaults(run=_new)
+
+    check = commands.add_parser("validate", help="list every problem in journey files")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.set_defaults(run=_validate)
+
+    show = commands.add_parser("show", help="print a journey's touchpoints by stage")
+    show.add_argument("file")
+    show.add_argument("--lang", choices=("fi", "en"), help="language of the labels (default: the journey's)")
+    show.set_defaults(run=_show)
+
+    convert = commands.add_parser(
+        "convert", help="convert between .journey.json, .yaml, .xlsx and a folder of CSV tables"
+    )
+    convert.add_argument("file")
+    convert.add_argument("out", help="the file to write; a name without an ending is a folder of CSV tables")
+    convert.add_argument("--to", choices=FORMATS, help="the output format (default: from OUT's ending)")
+    convert.add_argument("--csv-dialect", choices=("excel", "excel-fi"), default="excel",
+                         help="excel-fi: ';', decimal comma and BOM, as Finnish Excel expects")
+    convert.add_argument("--force", action="store_true", help="overwrite existing files")
+    convert.set_defaults(run=_convert)
+    return parser
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if path.exists() and not force and not (path.is_dir() and not any(path.iterdir())):
+        raise ServicepathError(f"{path}: already exists; add --force to overwrite it")
+
+
+def _new(args) -> int:
+    path = Path(args.file)
+    _refuse_overwrite(path, args.force)
+    save(new_journey(args.title, args.lang), path)
+    print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _validate(args) -> int:
+    status = EXIT_OK
+    for file in args.files:
+        try:
+            journey = load(file, strict=False)
+        except ServicepathError as exc:
+            print(f"{exc}", file=sys.stderr)
+            for problem in getattr(exc, "problems", [])[1:]:
+                print(f"{file}: {problem.where}: {problem.message}", file=sys.stderr)
+            status = EXIT_PROBLEMS
+            continue
+        problems = validate(journey)
+        for problem in problems:
+            print(f"{file}: {problem}", file=sys.stderr if problem.level == "error" else sys.stdout)
+        errors = sum(p.level == "error" for p in problems)
+        print(f"{file}: {len(journey)} touchpoints, {errors} errors, {len(problems) - errors} warnings")
+        if errors:
+            status = EXIT_PROBLEMS
+    return status
+
+
+def _show(args) -> int:
+    journey = load(args.file, strict=False)
+    lang = args.lang or (journey.languages[0] if journey.languages else "en")
+    lang = lang if lang in ("fi", "en") else "en"
+    print(journey.title.get(lang))
+    if journey.persona:
+        print(f"{label('word.persona', lang)}: {journey.persona.get(lang)}")
+    pains = int(journey.touchpoints["pain_point_count"].sum())
+    print(
+        f"{len(journey)} {label('word.touchpoints', lang)}, {journey.graph.number_of_edges()} "
+        f"{label('word.transitions', lang)}, {len(journey.stages)} {label('word.stages', lang)}, "
+        f"{pains} {label('word.pain_points', lang)}\n"
+    )
+    with pd.option_context("display.width", 200, "display.max_rows", None, "display.max_colwidth", 40):
+        print(stage_overview(journey, lang).to_string(na_rep="–"))
+    problems = validate(journey)
+    print()
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print(label("word.no_problems", lang))
+    return EXIT_OK
+
+
+def _convert(args) -> int:
+    journey = load(args.file, strict=False)
+    kind = args.to or format_of(args.out)
+    out = Path(args.out)
+    if kind == "csv":
+        folder = out.parent if out.suffix.lower() == ".csv" else out
+        _refuse_overwrite(folder, args.force)
+    else:
+        _refuse_overwrite(out, args.force)
+    written = save(journey, out, format=kind, csv_dialect=args.csv_dialect, touch=False)
+    print(f"wrote {written}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

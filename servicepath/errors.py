@@ -1,0 +1,91 @@
+"""The one exception family of servicepath.
+
+Every error that bad input can cause is a :class:`ServicepathError`. Its message
+names where the problem is (file, row or field) and what was expected, so the
+command line can print it as it is, without a traceback.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ServicepathError",
+    "InputError",
+    "FileFormatError",
+    "SchemaError",
+    "SchemaVersionError",
+    "ValidationError",
+    "DuplicateIdError",
+    "UnknownIdError",
+    "UnsupportedFormatError",
+    "SaveError",
+]
+
+
+class ServicepathError(Exception):
+    """Base class of every error servicepath raises on purpose."""
+
+
+class InputError(ServicepathError):
+    """Bad input data; the message starts with the file and the place in it.
+
+    Parameters
+    ----------
+    what : str
+        What is wrong and what was expected.
+    file : str, optional
+        The file being read, if any.
+    where : str, optional
+        The place inside the data: a JSON path such as ``touchpoints[3].arvo.R``
+        or a spreadsheet place such as ``touchpoints sheet, row 5, column R``.
+    """
+
+    def __init__(self, what: str, *, file: str | None = None, where: str | None = None):
+        self.what = what
+        self.file = file
+        self.where = where
+        super().__init__(": ".join(part for part in (file, where, what) if part))
+
+
+class FileFormatError(InputError):
+    """The file cannot be read at all: empty, truncated, wrong encoding, not JSON/YAML..."""
+
+
+class SchemaError(InputError):
+    """The data has the wrong shape: a missing field or column, a wrong type, a value out of range."""
+
+
+class SchemaVersionError(InputError):
+    """The file was written for a schema version this servicepath cannot read."""
+
+
+class ValidationError(InputError):
+    """The journey breaks a rule (dangling transition, shares summing over 1 ...).
+
+    Attributes
+    ----------
+    problems : list of Problem
+        Every error-level problem found; the message shows the first one.
+    """
+
+    def __init__(self, what: str, *, file=None, where=None, problems=()):
+        super().__init__(what, file=file, where=where)
+        self.problems = list(problems)
+
+
+class DuplicateIdError(InputError, ValueError):
+    """Two touchpoints, stages or pain points share one id."""
+
+
+class UnknownIdError(ServicepathError, KeyError):
+    """An id that names no touchpoint, stage or sample."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class UnsupportedFormatError(ServicepathError):
+    """A file name whose ending names no format servicepath reads or writes."""
+
+
+class SaveError(ServicepathError):
+    """Saving failed; the previous file is untouched."""

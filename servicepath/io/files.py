@@ -1,0 +1,365 @@
+"""Load and save journeys: JSON (native), YAML, xlsx workbooks and folders of CSV files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import zipfile
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import yaml
+
+from ..errors import FileFormatError, InputError, UnsupportedFormatError
+from ..model.journey import Journey, now
+from ..model.validate import check
+from .atomic import atomic_write
+from .document import from_document, to_document
+from .tables import Table, document_from_tables, safe_cell, tables_from_document
+
+__all__ = ["load", "save", "loads", "dumps", "format_of", "FORMATS", "MAX_FILE_BYTES"]
+
+#: The formats, by name: what ``format_of`` returns and ``save(format=...)`` takes.
+FORMATS = ("json", "yaml", "xlsx", "csv")
+#: Files larger than this are refused before reading (a journey of 10,000 touchpoints is ~6 MB).
+MAX_FILE_BYTES = 200 * 1024 * 1024
+_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx", ".csv": "csv"}
+
+
+def format_of(path: str | os.PathLike) -> str:
+    """The format a path names: by its ending, or ``csv`` for a folder (a name without an ending).
+
+    Examples
+    --------
+    >>> format_of("my.journey.json"), format_of("notes.xlsx"), format_of("tables/")
+    ('json', 'xlsx', 'csv')
+    """
+    path = Path(path)
+    if path.suffix.lower() in _SUFFIXES:
+        return _SUFFIXES[path.suffix.lower()]
+    if path.is_dir() or not path.suffix:
+        return "csv"
+    raise UnsupportedFormatError(
+        f"{path}: cannot tell the format from the name; use .journey.json, .yaml, .xlsx, "
+        "or a folder (or .csv file) of CSV tables"
+    )
+
+
+# -- loading ---------------------------------------------------------------------------------
+def load(path: str | os.PathLike, *, strict: bool = True) -> Journey:
+    """Read a journey from a file.
+
+    Parameters
+    ----------
+    path : path-like
+        A ``.journey.json``, ``.yaml``/``.yml`` or ``.xlsx`` file, or a folder
+        of CSV tables (or one of its ``.csv`` files).
+    strict : bool
+        Raise :class:`~servicepath.ValidationError` on the first error that
+        :func:`~servicepath.validate` finds. With ``False`` the journey is
+        returned as it is, for ``validate`` to list every problem.
+
+    Raises
+    ------
+    ServicepathError
+        A subclass naming the file, the place in it and what was expected.
+        Nothing in the file is ever executed.
+
+    Examples
+    --------
+    >>> import servicepath as sp, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> path = sp.save(sp.load_sample("webshop"), folder / "webshop.journey.json")
+    >>> len(sp.load(path))
+    20
+    """
+    path = Path(path)
+    kind = format_of(path)
+    if kind == "csv":
+        journey = _load_csv_folder(path if path.is_dir() else path.parent)
+    else:
+        journey = loads(_read_bytes(path), kind, file=str(path), default_title=_title_from(path))
+    return check(journey, file=str(path)) if strict else journey
+
+
+def loads(data: bytes | str, kind: str = "json", *, file: str = "<data>", default_title: str = "Journey") -> Journey:
+    """Read a journey from the bytes of a JSON, YAML or xlsx file (not checked with ``validate``)."""
+    if kind == "json":
+        document = _parse_json(_decode(data, file), file)
+    elif kind == "yaml":
+        document = _parse_yaml(_decode(data, file), file)
+    elif kind == "xlsx":
+        if isinstance(data, str):
+            raise FileFormatError("an xlsx workbook is binary; got text", file=file)
+        tables = _read_xlsx(data, file)
+        document, locate = document_from_tables(tables, file=file, place=_sheet_place, default_title=default_title)
+        return from_document(document, file=file, locate=locate)
+    else:
+        raise UnsupportedFormatError(f"{file}: cannot read format {kind!r} from bytes (use one of json, yaml, xlsx)")
+    return from_document(document, file=file)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileFormatError(f"the file is {size / 2**20:.0f} MB; journey files may be at most "
+                                  f"{MAX_FILE_BYTES // 2**20} MB", file=str(path))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", file=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a journey file", file=str(path)) from None
+    except PermissionError:
+        raise InputError("not allowed to read this file", file=str(path)) from None
+
+
+def _title_from(path: Path) -> str:
+    name = path.name
+    for ending in (".journey.json", ".json", ".yaml", ".yml", ".xlsx"):
+        if name.lower().endswith(ending):
+            return name[: -len(ending)] or name
+    return name
+
+
+def _decode(data: bytes | str, file: str) -> str:
+    if isinstance(data, str):
+        text = data
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise FileFormatError(
+                f"not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start}); save the file as UTF-8",
+                file=file,
+            ) from None
+    if not text.strip():
+        raise FileFormatError("the file is empty; expected a journey", file=file)
+    return text
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not allowed; write a number or null")
+
+
+def _parse_json(text: str, file: str):
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise FileFormatError(f"not valid JSON: {exc.msg}", file=file,
+                              where=f"line {exc.lineno}, column {exc.colno}") from None
+    except ValueError as exc:  # NaN / Infinity, or an integer too long to read
+        raise FileFormatError(f"not valid JSON: {exc}", file=file) from None
+    except RecursionError:
+        raise FileFormatError("not valid JSON: nested too deeply", file=file) from None
+
+
+class _SafeLoaderWithoutAliases(yaml.SafeLoader):
+    """``yaml.safe_load``'s loader, refusing aliases.
+
+    Aliases let a few lines expand into an exponentially large document (the
+    "billion laughs"); no journey needs them.
+    """
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.MarkedYAMLError("while reading", None, "YAML aliases (*name) are not supported", mark)
+        return super().compose_node(parent, index)
+
+
+def _parse_yaml(text: str, file: str):
+    try:
+        document = yaml.load(text, Loader=_SafeLoaderWithoutAliases)  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise FileFormatError(f"not valid YAML: {problem}", file=file, where=where) from None
+    except RecursionError:
+        raise FileFormatError("not valid YAML: nested too deeply", file=file) from None
+    return _plain_json(document, file, "")
+
+
+def _plain_json(value, file: str, path: str):
+    """YAML values as JSON would give them: text keys, ISO dates, and no NaN or infinity."""
+    if isinstance(value, dict):
+        return {str(k): _plain_json(v, file, f"{path}.{k}" if path else str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_json(v, file, f"{path}[{i}]") for i, v in enumerate(value)]
+    if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
+        raise FileFormatError(f"{value} is not allowed; write a number or null", file=file, where=path)
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        raise FileFormatError("binary values (!!binary) are not allowed", file=file, where=path)
+    return value
+
+
+def _read_xlsx(data: bytes, file: str) -> dict[str, Table]:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+        raise FileFormatError(f"not an xlsx workbook ({type(exc).__name__})", file=file) from None
+    except Exception as exc:  # openpyxl raises its own classes for broken workbook parts
+        raise FileFormatError(f"not a readable xlsx workbook ({type(exc).__name__}: {exc})", file=file) from None
+    try:
+        tables = {}
+        for sheet in workbook.worksheets:
+            rows = sheet.iter_rows(values_only=True)
+            header = list(next(rows, ()) or ())
+            tables[sheet.title] = Table(sheet.title, header, [(n, list(r)) for n, r in enumerate(rows, start=2)])
+        return tables
+    finally:
+        workbook.close()
+
+
+def _sheet_place(sheet: str, row: int | None, column: str | None) -> str:
+    parts = [f"{sheet} sheet"] + ([f"row {row}"] if row else []) + ([f"column {column}"] if column else [])
+    return ", ".join(parts)
+
+
+def _csv_place(sheet: str, row: int | None, column: str | None) -> str:
+    parts = [f"{sheet}.csv"] + ([f"line {row}"] if row else []) + ([f"column {column}"] if column else [])
+    return ", ".join(parts)
+
+
+def _load_csv_folder(folder: Path) -> Journey:
+    if not folder.is_dir():
+        raise InputError("no such folder of CSV tables", file=str(folder))
+    tables = {p.stem: _read_csv(p) for p in sorted(folder.glob("*.csv"))}
+    if not tables:
+        raise FileFormatError("no .csv files here; expected at least touchpoints.csv", file=str(folder))
+    document, locate = document_from_tables(tables, file=str(folder), place=_csv_place, default_title=folder.name)
+    return from_document(document, file=str(folder), locate=locate)
+
+
+def _read_csv(path: Path) -> Table:
+    """Read one CSV as Finnish or international Excel writes it (``;`` or ``,``; UTF-8 or cp1252)."""
+    data = _read_bytes(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # what Excel's plain "CSV" gives on Windows
+    first_line = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise FileFormatError(f"not a readable CSV file ({exc})", file=str(path)) from None
+    header = rows[0] if rows else []
+    return Table(path.stem, header, [(n, r) for n, r in enumerate(rows[1:], start=2)])
+
+
+# -- saving ---------------------------------------------------------------------------------
+def dumps(journey: Journey, kind: str = "json") -> str:
+    """The text of a journey in JSON or YAML (what ``save`` writes).
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> text = sp.dumps(sp.load_sample("webshop"))
+    >>> sp.dumps(sp.loads(text)) == text
+    True
+    """
+    document = to_document(journey)
+    if kind == "json":
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if kind == "yaml":
+        return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+    raise UnsupportedFormatError(f"cannot write format {kind!r} as text (use json or yaml)")
+
+
+def save(journey: Journey, path: str | os.PathLike, *, format: str | None = None,
+         csv_dialect: str = "excel", touch: bool = True) -> Path:
+    """Write a journey to a file, atomically; return the path written.
+
+    Parameters
+    ----------
+    journey : Journey
+    path : path-like
+        ``.journey.json`` (native), ``.yaml``, ``.xlsx``, or a folder for CSV tables.
+    format : {"json", "yaml", "xlsx", "csv"}, optional
+        Overrides the format the path's ending names.
+    csv_dialect : {"excel", "excel-fi"}
+        For CSV: ``excel`` writes ``,`` and UTF-8; ``excel-fi`` writes what
+        Finnish Excel expects: ``;``, decimal comma and a UTF-8 byte-order mark.
+    touch : bool
+        Set the journey's ``modified`` time to now first.
+
+    A failed save raises :class:`~servicepath.SaveError` and leaves the
+    previous file untouched.
+    """
+    kind = format or format_of(path)
+    path = Path(path)
+    if touch:
+        journey.touch(now())
+    if kind in ("json", "yaml"):
+        text = dumps(journey, kind).encode("utf-8")
+        return atomic_write(path, lambda f: f.write(text))
+    sheets = tables_from_document(to_document(journey))
+    if kind == "xlsx":
+        return atomic_write(path, lambda f: _write_xlsx(sheets, f))
+    if kind == "csv":
+        folder = path if path.suffix.lower() != ".csv" else path.parent
+        for name, (header, rows) in sheets.items():
+            data = _csv_bytes(header, rows, csv_dialect)
+            atomic_write(folder / f"{name}.csv", lambda f, data=data: f.write(data))
+        return folder
+    raise UnsupportedFormatError(f"{path}: cannot write format {kind!r} (use one of {', '.join(FORMATS)})")
+
+
+def _write_xlsx(sheets: dict, stream) -> None:
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, (header, rows) in sheets.items():
+        sheet = workbook.create_sheet(name)
+        sheet.append(header)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append([safe_cell(v) if isinstance(v, str) else v for v in row])
+        sheet.freeze_panes = "A2"
+        for i, column in enumerate(header, start=1):
+            longest = max([len(str(column))] + [len(str(r[i - 1])) for r in rows if r[i - 1] is not None])
+            sheet.column_dimensions[get_column_letter(i)].width = min(60, max(8, longest + 2))
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if cell.is_date:
+                    cell.number_format = "yyyy-mm-dd hh:mm:ss"
+    workbook.save(stream)
+
+
+def _csv_bytes(header: list, rows: list, dialect: str) -> bytes:
+    if dialect not in ("excel", "excel-fi"):
+        raise UnsupportedFormatError(f"unknown CSV dialect {dialect!r} (use 'excel' or 'excel-fi')")
+    finnish = dialect == "excel-fi"
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";" if finnish else ",", lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_cell(v, finnish) for v in row])
+    return out.getvalue().encode("utf-8-sig" if finnish else "utf-8")
+
+
+def _csv_cell(value, finnish: bool):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value).replace(".", ",") if finnish else repr(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat(sep=" ")
+    return safe_cell(value) if isinstance(value, str) else value

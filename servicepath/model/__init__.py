@@ -1,0 +1,15 @@
+"""The journey model: data and validation (the lowest layer; imports no other layer)."""
+
+from .journey import PAIN_POINT_COLUMNS, SCHEMA_VERSION, TOUCHPOINT_COLUMNS, TRANSITION_COLUMNS, Journey
+from .text import Text
+from .touchpoint import Arvo, PainPoint, Rating, Stage, Touchpoint, Transition
+from .validate import Problem, check, validate
+from .views import stage_overview
+from .vocab import AFTERCARE_PRACTICES, KNOWN_TAGS, LANES, PRINCIPLES, RECOVERY_STEPS
+
+__all__ = [
+    "AFTERCARE_PRACTICES", "KNOWN_TAGS", "LANES", "PAIN_POINT_COLUMNS", "PRINCIPLES", "RECOVERY_STEPS",
+    "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS",
+    "Arvo", "Journey", "PainPoint", "Problem", "Rating", "Stage", "Text", "Touchpoint", "Transition",
+    "check", "stage_overview", "validate",
+]

@@ -1,0 +1,195 @@
+"""Check a journey against the rules of the model and report every problem."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ..errors import SchemaError, ValidationError
+from .journey import Journey
+from .touchpoint import Touchpoint, Transition
+
+__all__ = ["Problem", "validate", "check"]
+
+#: Tolerance for sums of shares, so that 0.1 + 0.2 + 0.7 counts as 1.
+SHARE_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a journey.
+
+    Attributes
+    ----------
+    level : {"error", "warning"}
+        Errors make the journey unusable for analysis; warnings are worth a look.
+    where : str
+        The place: ``touchpoints['pay'].stage``, ``transitions['cart'→'pay']`` ...
+    message : str
+        What is wrong and what is expected.
+    code : str
+        A stable token for programs, e.g. ``"unknown-stage"``.
+    """
+
+    level: str
+    where: str
+    message: str
+    code: str
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.where}: {self.message}"
+
+
+def validate(journey: Journey) -> list[Problem]:
+    """Return every problem in the journey, errors first.
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> sp.validate(sp.load_sample("webshop"))
+    []
+    >>> j = sp.load_sample("webshop")
+    >>> j.graph.nodes["pay"]["stage"] = "nowhere"
+    >>> print(sp.validate(j)[0])
+    error: touchpoints['pay'].stage: 'nowhere' is not a stage of this journey (stages: discover, choose, buy, receive, use, after)
+    """
+    problems: list[Problem] = []
+    touchpoints = _touchpoints(journey, problems)
+    _check_stages(journey, touchpoints, problems)
+    _check_transitions(journey, problems)
+    _check_entries_and_goals(journey, touchpoints, problems)
+    _check_sections(journey, problems)
+    return sorted(problems, key=lambda p: p.level != "error")
+
+
+def check(journey: Journey, *, file: str | None = None) -> Journey:
+    """Raise :class:`ValidationError` on the first error-level problem; return the journey."""
+    errors = [p for p in validate(journey) if p.level == "error"]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise ValidationError(first.message + more, file=file, where=first.where, problems=errors)
+    return journey
+
+
+def _touchpoints(journey: Journey, problems: list[Problem]) -> dict[str, Touchpoint]:
+    """Rebuild every touchpoint from its attributes; a bad attribute becomes a problem."""
+    built = {}
+    for node, attrs in journey.graph.nodes(data=True):
+        where = f"touchpoints[{node!r}]"
+        if not attrs:
+            problems.append(Problem(
+                "error", where, "a transition names this id but there is no such touchpoint", "dangling-edge"
+            ))
+            continue
+        try:
+            built[node] = Touchpoint.from_attrs(node, attrs)
+        except SchemaError as exc:
+            field_name = (exc.where or "").split(".", 1)[-1]
+            problems.append(Problem("error", f"{where}.{field_name}", exc.what, "bad-value"))
+        except (TypeError, ValueError) as exc:
+            problems.append(Problem("error", where, f"unreadable attributes ({exc})", "bad-value"))
+    return built
+
+
+def _check_stages(journey: Journey, touchpoints: dict[str, Touchpoint], problems: list[Problem]) -> None:
+    ids = journey.stage_ids
+    if not ids:
+        problems.append(Problem("error", "stages", "the journey has no stages", "no-stages"))
+    for stage_id in {s for s in ids if ids.count(s) > 1}:
+        problems.append(Problem("error", f"stages[{stage_id!r}]", "two stages share this id", "duplicate-id"))
+    known = set(ids)
+    for tp in touchpoints.values():
+        if tp.stage not in known:
+            problems.append(Problem(
+                "error", f"touchpoints[{tp.id!r}].stage",
+                f"{tp.stage!r} is not a stage of this journey (stages: {', '.join(ids) or 'none'})",
+                "unknown-stage",
+            ))
+    used = {tp.stage for tp in touchpoints.values()}
+    for stage_id in ids:
+        if stage_id not in used:
+            problems.append(Problem("warning", f"stages[{stage_id!r}]", "no touchpoint in this stage", "empty-stage"))
+
+
+def _check_transitions(journey: Journey, problems: list[Problem]) -> None:
+    graph = journey.graph
+    for source, target, attrs in graph.edges(data=True):
+        try:
+            Transition.from_attrs(source, target, attrs)
+        except SchemaError as exc:
+            field_name = (exc.where or "").rsplit(".", 1)[-1]
+            problems.append(Problem(
+                "error", f"transitions[{source!r}→{target!r}].{field_name}", exc.what, "bad-value"
+            ))
+    for node in graph:
+        total = sum(_number(a.get("share")) for _, _, a in graph.out_edges(node, data=True))
+        if total > 1 + SHARE_TOLERANCE:
+            targets = ", ".join(f"{t} {_number(a.get('share')):g}" for _, t, a in graph.out_edges(node, data=True))
+            problems.append(Problem(
+                "error", f"touchpoints[{node!r}]",
+                f"outgoing shares sum to {total:.3g} ({targets}); they may sum to at most 1",
+                "share-sum",
+            ))
+
+
+def _check_entries_and_goals(
+    journey: Journey, touchpoints: dict[str, Touchpoint], problems: list[Problem]
+) -> None:
+    if not touchpoints:
+        problems.append(Problem("warning", "touchpoints", "the journey has no touchpoints yet", "empty"))
+        return
+    entries = [tp.id for tp in touchpoints.values() if tp.entry_share > 0]
+    if not entries:
+        problems.append(Problem(
+            "error", "touchpoints", "no touchpoint has an entry_share: where do customers start?", "no-entry"
+        ))
+    else:
+        total = sum(touchpoints[e].entry_share for e in entries)
+        if abs(total - 1) > SHARE_TOLERANCE:
+            problems.append(Problem(
+                "error", "touchpoints", f"entry shares sum to {total:.3g}; they must sum to 1", "entry-share-sum"
+            ))
+        reachable = set(entries).union(*(nx.descendants(journey.graph, e) for e in entries))
+        for tp in touchpoints.values():
+            if tp.lane == "customer" and tp.id not in reachable:
+                problems.append(Problem(
+                    "warning", f"touchpoints[{tp.id!r}]",
+                    "no customer can reach this customer action from an entry point", "unreachable",
+                ))
+    if not any(tp.final for tp in touchpoints.values()):
+        problems.append(Problem(
+            "warning", "touchpoints", "no touchpoint is final: every customer who leaves counts as a drop-out",
+            "no-final",
+        ))
+    for i, goal in enumerate(journey.goals):
+        if goal not in touchpoints:
+            problems.append(Problem("error", f"goals[{i}]", f"{goal!r} is not a touchpoint", "unknown-goal"))
+
+
+def _check_sections(journey: Journey, problems: list[Problem]) -> None:
+    for i, rating in enumerate(journey.ratings):
+        if rating.touchpoint not in journey.graph:
+            problems.append(Problem(
+                "error", f"ratings[{i}].touchpoint", f"{rating.touchpoint!r} is not a touchpoint", "unknown-id"
+            ))
+    seen: dict[str, str] = {}
+    for tp_id, attrs in journey.graph.nodes(data=True):
+        try:
+            pains = Touchpoint.from_attrs(tp_id, attrs).pain_points if attrs else ()
+        except (SchemaError, TypeError, ValueError):
+            continue  # already reported with the touchpoint
+        for pain in pains:
+            if pain.id and pain.id in seen:
+                problems.append(Problem(
+                    "error", f"touchpoints[{tp_id!r}].pain_points",
+                    f"pain point id {pain.id!r} is already used at {seen[pain.id]!r}", "duplicate-id",
+                ))
+            elif pain.id:
+                seen[pain.id] = tp_id
+
+
+def _number(value) -> float:
+    return float(value) if isinstance(value, (int, float)) and math.isfinite(value) else 0.0
