@@ -35,8 +35,7 @@ def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
             write(temp)
             temp.flush()
             os.fsync(temp.fileno())
-        with contextlib.suppress(OSError):  # keep the permissions the user gave the old file
-            os.chmod(temp_name, target.stat().st_mode & 0o7777)
+        os.chmod(temp_name, _mode_for(target))
         os.replace(temp_name, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -46,6 +45,16 @@ def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
         raise SaveError(f"{target}: could not save ({exc}); the previous file is untouched") from exc
     _sync_folder(target.parent)
     return target
+
+
+def _mode_for(target: Path) -> int:
+    """The old file's permissions, or what a plain new file would get (mkstemp makes 0600)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _sync_folder(folder: Path) -> None:

@@ -176,7 +176,8 @@ def _explain(exc) -> str:
 
 
 _PATTERN_WORDS = {
-    schema()["definitions"]["id"]["pattern"]: "an id: printable text without spaces at the ends",
+    schema()["definitions"]["id"]["pattern"]: "an id: printable text without commas or spaces at the ends",
+    schema()["definitions"]["name"]["properties"]["en"]["pattern"]: "text without control characters",
     schema()["definitions"]["timestamp"]["pattern"]: "date and time with a zone, e.g. 2026-11-23T13:30:00Z",
     "^[a-z]{2}$": "a two-letter language code such as fi or en",
     "^[^,]+$": "a tag without commas",

@@ -119,7 +119,9 @@ def safe_cell(text: str) -> str:
     >>> safe_cell("Maksaminen")
     'Maksaminen'
     """
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    if text.startswith(_FORMULA_START) or (text.startswith("'") and text[1:].startswith(_FORMULA_START)):
+        return "'" + text  # the second case keeps a typed "'=" from being read back as "="
+    return text
 
 
 def unsafe_cell(text: str) -> str:
@@ -148,10 +150,11 @@ class _Reader:
     def fail(self, what: str, sheet: str, row: int | None = None, column: str | None = None, cls=SchemaError):
         raise cls(what, file=self.file, where=self.place(sheet, row, self.headers.get(sheet, {}).get(column, column)))
 
-    def records(self, sheet: Sheet, required=()) -> tuple[str, list[tuple[int, dict]]]:
+    def records(self, sheet: Sheet, required=(), must_exist=False) -> tuple[str, list[tuple[int, dict]]]:
+        """The sheet's non-blank rows as ``(row number, {column: value})``; ``required`` columns checked."""
         table = _find_sheet(self.tables, sheet)
         if table is None:
-            if required:
+            if must_exist:
                 self.fail(f"missing sheet {sheet.name!r} (sheets found: {', '.join(self.tables) or 'none'})", sheet.name)
             return sheet.name, []
         lookup = {}
@@ -194,7 +197,8 @@ class _Reader:
 
     def document(self, default_title: str) -> dict:
         doc = self.journey_fields(default_title)
-        tp_sheet, touchpoints = self.records(SHEETS["touchpoints"], required=("stage", "name_fi|name_en"))
+        tp_sheet, touchpoints = self.records(SHEETS["touchpoints"], required=("stage", "name_fi|name_en"),
+                                                 must_exist=True)
         doc["touchpoints"] = [self.touchpoint(i, tp_sheet, row, rec) for i, (row, rec) in enumerate(touchpoints)]
         doc["stages"] = self.stages(doc["touchpoints"])
         self.pain_points(doc["touchpoints"])

@@ -4,6 +4,7 @@ from .journey import PAIN_POINT_COLUMNS, SCHEMA_VERSION, TOUCHPOINT_COLUMNS, TRA
 from .text import Text
 from .touchpoint import Arvo, PainPoint, Rating, Stage, Touchpoint, Transition
 from .validate import Problem, check, validate
+from .synthetic import synthetic_journey
 from .views import stage_overview
 from .vocab import AFTERCARE_PRACTICES, KNOWN_TAGS, LANES, PRINCIPLES, RECOVERY_STEPS
 
@@ -11,5 +12,5 @@ __all__ = [
     "AFTERCARE_PRACTICES", "KNOWN_TAGS", "LANES", "PAIN_POINT_COLUMNS", "PRINCIPLES", "RECOVERY_STEPS",
     "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS",
     "Arvo", "Journey", "PainPoint", "Problem", "Rating", "Stage", "Text", "Touchpoint", "Transition",
-    "check", "stage_overview", "validate",
+    "check", "stage_overview", "synthetic_journey", "validate",
 ]

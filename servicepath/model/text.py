@@ -24,9 +24,10 @@ class Text:
     en: str | None = None
 
     def __post_init__(self) -> None:
-        # Empty strings mean "not written"; keep one way to say it.
-        object.__setattr__(self, "fi", self.fi or None)
-        object.__setattr__(self, "en", self.en or None)
+        # Spaces at the ends are never meant, and "" means "not written": one way to say each.
+        for lang in ("fi", "en"):
+            value = getattr(self, lang)
+            object.__setattr__(self, lang, value.strip() or None if isinstance(value, str) else value)
 
     def get(self, lang: str = "en") -> str:
         """Return the text in ``lang``, or in the other language, or ``""``."""

@@ -55,10 +55,10 @@ def check_id(value, where: str) -> str:
     """Return ``value`` if it can be an id: short text with no line breaks or outer spaces."""
     if not isinstance(value, str) or not value.strip():
         raise SchemaError(f"{value!r} is not an id (expected non-empty text)", where=where)
-    if value != value.strip() or len(value) > MAX_ID_LENGTH or not value.isprintable():
+    if value != value.strip() or len(value) > MAX_ID_LENGTH or not value.isprintable() or "," in value:
         raise SchemaError(
             f"{value[:40]!r} is not an id (expected at most {MAX_ID_LENGTH} printable "
-            "characters without spaces at the ends)",
+            "characters, no commas, no spaces at the ends)",
             where=where,
         )
     return value
@@ -179,6 +179,7 @@ class Touchpoint:
         for name in ("channel", "owner", "notes"):
             if not isinstance(getattr(self, name), str):
                 raise SchemaError(f"{getattr(self, name)!r} is not text", where=f"{self.id}.{name}")
+            set_(self, name, getattr(self, name).strip())
         for name in ("critical", "final"):
             if not isinstance(getattr(self, name), bool):
                 raise SchemaError(f"{getattr(self, name)!r} is not true/false", where=f"{self.id}.{name}")
@@ -302,6 +303,7 @@ class Rating:
     def __post_init__(self) -> None:
         if not isinstance(self.rater, str) or not self.rater.strip():
             raise SchemaError(f"{self.rater!r} is not a rater name", where="rater")
+        object.__setattr__(self, "rater", self.rater.strip())
         check_id(self.touchpoint, "touchpoint")
         if self.principle not in PRINCIPLES:
             raise SchemaError(

@@ -60,7 +60,7 @@ def validate(journey: Journey) -> list[Problem]:
     _check_stages(journey, touchpoints, problems)
     _check_transitions(journey, problems)
     _check_entries_and_goals(journey, touchpoints, problems)
-    _check_sections(journey, problems)
+    _check_sections(journey, touchpoints, problems)
     return sorted(problems, key=lambda p: p.level != "error")
 
 
@@ -169,19 +169,15 @@ def _check_entries_and_goals(
             problems.append(Problem("error", f"goals[{i}]", f"{goal!r} is not a touchpoint", "unknown-goal"))
 
 
-def _check_sections(journey: Journey, problems: list[Problem]) -> None:
+def _check_sections(journey: Journey, touchpoints: dict[str, Touchpoint], problems: list[Problem]) -> None:
     for i, rating in enumerate(journey.ratings):
         if rating.touchpoint not in journey.graph:
             problems.append(Problem(
                 "error", f"ratings[{i}].touchpoint", f"{rating.touchpoint!r} is not a touchpoint", "unknown-id"
             ))
     seen: dict[str, str] = {}
-    for tp_id, attrs in journey.graph.nodes(data=True):
-        try:
-            pains = Touchpoint.from_attrs(tp_id, attrs).pain_points if attrs else ()
-        except (SchemaError, TypeError, ValueError):
-            continue  # already reported with the touchpoint
-        for pain in pains:
+    for tp_id, touchpoint in touchpoints.items():
+        for pain in touchpoint.pain_points:
             if pain.id and pain.id in seen:
                 problems.append(Problem(
                     "error", f"touchpoints[{tp_id!r}].pain_points",
