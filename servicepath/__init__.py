@@ -51,7 +51,8 @@ __version__ = "0.1.0"
 __all__ = [
     # model
     "Journey", "Touchpoint", "Transition", "Stage", "Text", "Arvo", "PainPoint", "Rating", "Problem",
-    "validate", "stage_overview", "synthetic_journey", "LANES", "PRINCIPLES", "KNOWN_TAGS", "RECOVERY_STEPS", "AFTERCARE_PRACTICES",
+    "validate", "stage_overview", "synthetic_journey",
+    "LANES", "PRINCIPLES", "KNOWN_TAGS", "RECOVERY_STEPS", "AFTERCARE_PRACTICES",
     "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS", "PAIN_POINT_COLUMNS",
     # files
     "load", "loads", "save", "dumps", "load_sample", "new_journey", "format_of", "schema", "SAMPLES", "FORMATS",

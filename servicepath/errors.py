@@ -37,12 +37,16 @@ class InputError(ServicepathError):
     where : str, optional
         The place inside the data: a JSON path such as ``touchpoints[3].arvo.R``
         or a spreadsheet place such as ``touchpoints sheet, row 5, column R``.
+    field : str, optional
+        The field inside one item (``arvo.R``), so a reader can put the item's
+        own place in front of it.
     """
 
-    def __init__(self, what: str, *, file: str | None = None, where: str | None = None):
+    def __init__(self, what: str, *, file: str | None = None, where: str | None = None, field: str | None = None):
         self.what = what
         self.file = file
         self.where = where
+        self.field = field if field is not None else where
         super().__init__(": ".join(part for part in (file, where, what) if part))
 
 

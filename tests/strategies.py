@@ -63,7 +63,8 @@ def journeys(draw, max_touchpoints=6):
                 duration=draw(st.none() | st.sampled_from(["PT5M", "P2D", "P1DT2H30M"])),
             )
     journey.ratings.extend(
-        sp.Rating(draw(texts), draw(st.sampled_from(tp_ids)), draw(st.sampled_from(sp.PRINCIPLES)), draw(st.integers(0, 4)))
+        sp.Rating(draw(texts), draw(st.sampled_from(tp_ids)), draw(st.sampled_from(sp.PRINCIPLES)),
+                  draw(st.integers(0, 4)))
         for _ in range(draw(st.integers(0, 3)))
     )
     return journey

@@ -5,9 +5,9 @@ import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from strategies import journeys
 
 import servicepath as sp
-from strategies import journeys
 
 EXAMPLES = int(os.environ.get("SERVICEPATH_EXAMPLES", "40"))  # raise it for a longer hunt
 FORMATS = {"json": "j.journey.json", "yaml": "j.yaml", "xlsx": "j.xlsx", "csv": "tables", "csv-fi": "tables-fi"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 
@@ -82,32 +82,33 @@ def from_document(data, *, file: str | None = None, locate: Locate | None = None
     locate = locate or (lambda path: path)
     if not isinstance(data, dict):
         raise SchemaError(f"expected a journey object at the top, found {_kind(data)}", file=file)
-    data = _migrate(data, file)
+    data = _migrate(data, file, locate)
     _normalise_tokens(data)
     _check_schema(data, file, locate)
     _check_ids(data, file, locate)
     try:
         return _build(data)
-    except SchemaError as exc:  # a rule the schema cannot state, e.g. an unreadable duration
+    except SchemaError as exc:  # a rule the schema cannot state, e.g. an impossible date
         raise SchemaError(exc.what, file=file, where=locate(exc.where or "")) from None
 
 
-def _migrate(data: dict, file: str | None) -> dict:
+def _migrate(data: dict, file: str | None, locate: Locate) -> dict:
     version = data.get("schema_version")
+    where = locate("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise SchemaError(
             f"schema_version is {version!r}; expected a whole number (this servicepath writes {SCHEMA_VERSION})",
-            file=file, where="schema_version",
+            file=file, where=where,
         )
     if version > SCHEMA_VERSION:
         raise SchemaVersionError(
             f"the file has schema version {version}, newer than this servicepath reads "
             f"(up to {SCHEMA_VERSION}); update servicepath to open it",
-            file=file, where="schema_version",
+            file=file, where=where,
         )
     while version < SCHEMA_VERSION:
         if version not in MIGRATIONS:
-            raise SchemaVersionError(f"no migration from schema version {version}", file=file, where="schema_version")
+            raise SchemaVersionError(f"no migration from schema version {version}", file=file, where=where)
         data = MIGRATIONS[version](dict(data))
         version += 1
         data["schema_version"] = version
@@ -124,8 +125,9 @@ def _normalise_tokens(data: dict) -> None:
             continue
         if "lane" in tp:
             tp["lane"] = normalise_lane(tp["lane"])
-        if isinstance(tp.get("tags"), list):
-            tp["tags"] = list(dict.fromkeys(normalise_tag(t) for t in tp["tags"]))
+        tags = tp.get("tags")
+        if isinstance(tags, list) and all(isinstance(t, str) for t in tags):  # else the schema says what is wrong
+            tp["tags"] = list(dict.fromkeys(normalise_tag(t) for t in tags))
 
 
 def _check_schema(data: dict, file: str | None, locate: Locate) -> None:
@@ -216,56 +218,61 @@ def _check_ids(data: dict, file: str | None, locate: Locate) -> None:
 
 
 def _build(data: dict) -> Journey:
+    """Make the journey; a rule the schema cannot state raises SchemaError at its document path."""
     journey = Journey(
         _text(data["title"]),
         persona=_text(data.get("persona")),
-        stages=[Stage(s["id"], _text(s.get("name"))) for s in data["stages"]],
         languages=data.get("languages", ["fi", "en"]),
         goals=data.get("goals", []),
-        created=_parse_time(data.get("created")),
-        modified=_parse_time(data.get("modified")),
+        created=_parse_time(data, "created"),
+        modified=_parse_time(data, "modified"),
     )
+    for i, stage in enumerate(data["stages"]):
+        journey.add_stage(_item(f"stages[{i}]", Stage, stage["id"], _text(stage.get("name"))))
     add_node = journey.graph.add_node
     for i, tp in enumerate(data["touchpoints"]):
-        try:
-            touchpoint = Touchpoint(
-                id=tp["id"], name=_text(tp["name"]), stage=tp["stage"], lane=tp.get("lane", "customer"),
-                channel=tp.get("channel", ""), owner=tp.get("owner", ""),
-                description=_text(tp.get("description")), emotion=tp.get("emotion"),
-                arvo=tp.get("arvo", {}), pain_points=tp.get("pain_points", ()),
-                critical=tp.get("critical", False), tags=tp.get("tags", ()),
-                entry_share=tp.get("entry_share", 0.0), final=tp.get("final", False), notes=tp.get("notes", ""),
-            )
-        except SchemaError as exc:
-            raise SchemaError(exc.what, where=f"touchpoints[{i}].{_field(exc)}") from None
+        touchpoint = _item(
+            f"touchpoints[{i}]", Touchpoint,
+            id=tp["id"], name=_text(tp["name"]), stage=tp["stage"], lane=tp.get("lane", "customer"),
+            channel=tp.get("channel", ""), owner=tp.get("owner", ""),
+            description=_text(tp.get("description")), emotion=tp.get("emotion"),
+            arvo=tp.get("arvo", {}), pain_points=tp.get("pain_points", ()),
+            critical=tp.get("critical", False), tags=tp.get("tags", ()),
+            entry_share=tp.get("entry_share", 0.0), final=tp.get("final", False), notes=tp.get("notes", ""),
+        )
         add_node(touchpoint.id, **touchpoint.to_attrs())
     add_edge = journey.graph.add_edge
     for i, tr in enumerate(data.get("transitions", [])):
-        try:
-            transition = Transition(tr["source"], tr["target"], tr["share"], tr.get("volume"), tr.get("duration"))
-        except SchemaError as exc:
-            raise SchemaError(exc.what, where=f"transitions[{i}].{_field(exc)}") from None
+        transition = _item(f"transitions[{i}]", Transition, tr["source"], tr["target"], tr["share"],
+                           tr.get("volume"), tr.get("duration"))
         add_edge(transition.source, transition.target, **transition.to_attrs())
-    journey.ratings.extend(Rating(**r) for r in data.get("ratings", []))
+    journey.ratings.extend(_item(f"ratings[{i}]", Rating, **r) for i, r in enumerate(data.get("ratings", [])))
     journey.improvements.extend(data.get("improvements", []))
     journey.votes.extend(data.get("votes", []))
     return journey
 
 
-def _field(exc: SchemaError) -> str:
-    # Dataclass errors say "<id>.<field>"; the document path wants the field alone.
-    return (exc.where or "").rsplit(".", 1)[-1]
+def _item(path: str, make, *args, **kwargs):
+    """``make(*args, **kwargs)``, with any SchemaError placed at ``path`` in the document."""
+    try:
+        return make(*args, **kwargs)
+    except SchemaError as exc:
+        raise SchemaError(exc.what, where=f"{path}.{exc.field}") from None
 
 
 def _text(value) -> Text:
     return Text(value.get("fi"), value.get("en")) if value else Text()
 
 
-def _parse_time(value: str | None) -> datetime | None:
+def _parse_time(data: dict, key: str) -> datetime | None:
+    value = data.get(key)
     if value is None:
         return None
-    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return parsed.astimezone(timezone.utc).replace(microsecond=0)
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:  # the schema's pattern passes 2026-02-30; the calendar does not
+        raise SchemaError(f"{value!r} is not a real date and time ({exc})", where=key) from None
+    return parsed.astimezone(UTC).replace(microsecond=0)
 
 
 def _kind(value) -> str:
@@ -351,6 +358,6 @@ def _canonical(value):
 
 def _format_time(value: datetime) -> str:
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 

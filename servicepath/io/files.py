@@ -7,7 +7,7 @@ import io
 import json
 import os
 import zipfile
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import yaml
@@ -15,7 +15,7 @@ import yaml
 from ..errors import FileFormatError, InputError, UnsupportedFormatError
 from ..model.journey import Journey, now
 from ..model.validate import check
-from .atomic import atomic_write
+from .atomic import atomic_write, atomic_write_many
 from .document import from_document, to_document
 from .tables import Table, document_from_tables, safe_cell, tables_from_document
 
@@ -77,11 +77,16 @@ def load(path: str | os.PathLike, *, strict: bool = True) -> Journey:
     """
     path = Path(path)
     kind = format_of(path)
+    locate = None
     if kind == "csv":
-        journey = _load_csv_folder(path if path.is_dir() else path.parent)
+        folder = path if path.is_dir() else path.parent
+        journey, locate = _from_tables(_read_csv_folder(folder), str(folder), _csv_place, folder.name)
+    elif kind == "xlsx":
+        tables = _read_xlsx(_read_bytes(path), str(path))
+        journey, locate = _from_tables(tables, str(path), _sheet_place, _title_from(path))
     else:
-        journey = loads(_read_bytes(path), kind, file=str(path), default_title=_title_from(path))
-    return check(journey, file=str(path)) if strict else journey
+        journey = loads(_read_bytes(path), kind, file=str(path))
+    return check(journey, file=str(path), locate=locate) if strict else journey
 
 
 def loads(data: bytes | str, kind: str = "json", *, file: str = "<data>", default_title: str = "Journey") -> Journey:
@@ -93,9 +98,7 @@ def loads(data: bytes | str, kind: str = "json", *, file: str = "<data>", defaul
     elif kind == "xlsx":
         if isinstance(data, str):
             raise FileFormatError("an xlsx workbook is binary; got text", file=file)
-        tables = _read_xlsx(data, file)
-        document, locate = document_from_tables(tables, file=file, place=_sheet_place, default_title=default_title)
-        return from_document(document, file=file, locate=locate)
+        return _from_tables(_read_xlsx(data, file), file, _sheet_place, default_title)[0]
     else:
         raise UnsupportedFormatError(f"{file}: cannot read format {kind!r} from bytes (use one of json, yaml, xlsx)")
     return from_document(document, file=file)
@@ -140,24 +143,55 @@ def _decode(data: bytes | str, file: str) -> str:
     return text
 
 
-def _refuse_constant(name: str):
-    raise ValueError(f"{name} is not allowed; write a number or null")
+MAX_DIGITS = 100
+
+
+class _Unreadable(str):
+    """Stands in for a JSON value we refuse (NaN, a 5,000-digit number) until we know where it is."""
+
+
+def _refuse_constant(name: str) -> _Unreadable:
+    return _Unreadable(f"{name} is not allowed; write a number or null")
+
+
+def _read_integer(digits: str):
+    if len(digits) > MAX_DIGITS:
+        return _Unreadable(f"a number with {len(digits):,} digits is too long (at most {MAX_DIGITS})")
+    return int(digits)
 
 
 def _parse_json(text: str, file: str):
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_constant=_refuse_constant, parse_int=_read_integer)
     except json.JSONDecodeError as exc:
         raise FileFormatError(f"not valid JSON: {exc.msg}", file=file,
                               where=f"line {exc.lineno}, column {exc.colno}") from None
-    except ValueError as exc:  # NaN / Infinity, or an integer too long to read
+    except (ValueError, OverflowError) as exc:  # e.g. a float too long for the machine
         raise FileFormatError(f"not valid JSON: {exc}", file=file) from None
     except RecursionError:
         raise FileFormatError("not valid JSON: nested too deeply", file=file) from None
+    found = _find_unreadable(data, "")
+    if found:
+        path, value = found
+        raise FileFormatError(f"not valid JSON: {value}", file=file, where=path or "(top)")
+    return data
 
 
-class _SafeLoaderWithoutAliases(yaml.SafeLoader):
-    """``yaml.safe_load``'s loader, refusing aliases.
+def _find_unreadable(value, path: str):
+    """The path and value of the first refused value, searching depth first; None if there is none."""
+    if type(value) is _Unreadable:
+        return path, value
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(item, (dict, list, _Unreadable)):
+            found = _find_unreadable(item, f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}".lstrip("."))
+            if found:
+                return found
+    return None
+
+
+class _JourneyYamlLoader(yaml.SafeLoader):
+    """``yaml.safe_load``'s loader, refusing aliases and naming the line of a bad value.
 
     Aliases let a few lines expand into an exponentially large document (the
     "billion laughs"); no journey needs them.
@@ -169,10 +203,28 @@ class _SafeLoaderWithoutAliases(yaml.SafeLoader):
             raise yaml.MarkedYAMLError("while reading", None, "YAML aliases (*name) are not supported", mark)
         return super().compose_node(parent, index)
 
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} is not a real date and time ({exc})", node.start_mark) from None
+
+    def construct_yaml_int(self, node):
+        digits = sum(ch.isdigit() for ch in node.value)
+        if digits > MAX_DIGITS:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a number with {digits:,} digits is too long (at most {MAX_DIGITS})", node.start_mark)
+        return super().construct_yaml_int(node)
+
+
+_JourneyYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _JourneyYamlLoader.construct_yaml_timestamp)
+_JourneyYamlLoader.add_constructor("tag:yaml.org,2002:int", _JourneyYamlLoader.construct_yaml_int)
+
 
 def _parse_yaml(text: str, file: str):
     try:
-        document = yaml.load(text, Loader=_SafeLoaderWithoutAliases)  # noqa: S506 - a SafeLoader
+        document = yaml.load(text, Loader=_JourneyYamlLoader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
@@ -192,8 +244,8 @@ def _plain_json(value, file: str, path: str):
     if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
         raise FileFormatError(f"{value} is not allowed; write a number or null", file=file, where=path)
     if isinstance(value, datetime):
-        moment = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-        return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bytes):
@@ -210,15 +262,18 @@ def _read_xlsx(data: bytes, file: str) -> dict[str, Table]:
         raise FileFormatError(f"not an xlsx workbook ({type(exc).__name__})", file=file) from None
     except Exception as exc:  # openpyxl raises its own classes for broken workbook parts
         raise FileFormatError(f"not a readable xlsx workbook ({type(exc).__name__}: {exc})", file=file) from None
+    tables = {}
     try:
-        tables = {}
         for sheet in workbook.worksheets:
             rows = sheet.iter_rows(values_only=True)
             header = list(next(rows, ()) or ())
             tables[sheet.title] = Table(sheet.title, header, [(n, list(r)) for n, r in enumerate(rows, start=2)])
-        return tables
+    except Exception as exc:  # a broken sheet inside a sound zip: openpyxl and its XML parser raise many kinds
+        raise FileFormatError(f"the {sheet.title} sheet of this xlsx workbook cannot be read "
+                              f"({type(exc).__name__})", file=file) from None
     finally:
         workbook.close()
+    return tables
 
 
 def _sheet_place(sheet: str, row: int | None, column: str | None) -> str:
@@ -231,14 +286,19 @@ def _csv_place(sheet: str, row: int | None, column: str | None) -> str:
     return ", ".join(parts)
 
 
-def _load_csv_folder(folder: Path) -> Journey:
+def _from_tables(tables: dict[str, Table], file: str, place, default_title: str):
+    """The journey in a workbook's or folder's tables, and how to name places in them."""
+    document, locate = document_from_tables(tables, file=file, place=place, default_title=default_title)
+    return from_document(document, file=file, locate=locate), locate
+
+
+def _read_csv_folder(folder: Path) -> dict[str, Table]:
     if not folder.is_dir():
         raise InputError("no such folder of CSV tables", file=str(folder))
     tables = {p.stem: _read_csv(p) for p in sorted(folder.glob("*.csv"))}
     if not tables:
         raise FileFormatError("no .csv files here; expected at least touchpoints.csv", file=str(folder))
-    document, locate = document_from_tables(tables, file=str(folder), place=_csv_place, default_title=folder.name)
-    return from_document(document, file=str(folder), locate=locate)
+    return tables
 
 
 def _read_csv(path: Path) -> Table:
@@ -250,12 +310,21 @@ def _read_csv(path: Path) -> Table:
         text = data.decode("cp1252", errors="replace")  # what Excel's plain "CSV" gives on Windows
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows, line = [], 1
+    limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_FILE_BYTES)  # a long cell is for the schema to judge, with its place
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for cells in reader:
+            rows.append((line, cells))  # the line a record starts on, even if a quoted cell spans lines
+            line = reader.line_num + 1
     except csv.Error as exc:
-        raise FileFormatError(f"not a readable CSV file ({exc})", file=str(path)) from None
-    header = rows[0] if rows else []
-    return Table(path.stem, header, [(n, r) for n, r in enumerate(rows[1:], start=2)])
+        what = "a quote is never closed" if "end of data" in str(exc) else f"not a readable CSV file ({exc})"
+        raise FileFormatError(what, file=str(path.parent), where=f"{path.name}, line {line}") from None
+    finally:
+        csv.field_size_limit(limit)
+    header = rows[0][1] if rows else []
+    return Table(path.stem, header, rows[1:])
 
 
 # -- saving ---------------------------------------------------------------------------------
@@ -302,16 +371,19 @@ def save(journey: Journey, path: str | os.PathLike, *, format: str | None = None
     if touch:
         journey.touch(now())
     if kind in ("json", "yaml"):
-        text = dumps(journey, kind).encode("utf-8")
-        return atomic_write(path, lambda f: f.write(text))
+        text = dumps(journey, kind)
+        return atomic_write(path, lambda f: f.write(text.encode("utf-8")))
     sheets = tables_from_document(to_document(journey))
     if kind == "xlsx":
         return atomic_write(path, lambda f: _write_xlsx(sheets, f))
     if kind == "csv":
+        if csv_dialect not in ("excel", "excel-fi"):
+            raise UnsupportedFormatError(f"unknown CSV dialect {csv_dialect!r} (use 'excel' or 'excel-fi')")
         folder = path if path.suffix.lower() != ".csv" else path.parent
-        for name, (header, rows) in sheets.items():
-            data = _csv_bytes(header, rows, csv_dialect)
-            atomic_write(folder / f"{name}.csv", lambda f, data=data: f.write(data))
+        atomic_write_many({
+            folder / f"{name}.csv": lambda f, table=table: f.write(_csv_bytes(*table, csv_dialect))
+            for name, table in sheets.items()
+        })
         return folder
     raise UnsupportedFormatError(f"{path}: cannot write format {kind!r} (use one of {', '.join(FORMATS)})")
 
@@ -342,8 +414,6 @@ def _write_xlsx(sheets: dict, stream) -> None:
 
 
 def _csv_bytes(header: list, rows: list, dialect: str) -> bytes:
-    if dialect not in ("excel", "excel-fi"):
-        raise UnsupportedFormatError(f"unknown CSV dialect {dialect!r} (use 'excel' or 'excel-fi')")
     finnish = dialect == "excel-fi"
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=";" if finnish else ",", lineterminator="\r\n")

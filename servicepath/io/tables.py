@@ -12,9 +12,10 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from ..errors import SchemaError, ValidationError
+from ..model.validate import Problem
 
 __all__ = ["Column", "SHEETS", "Table", "document_from_tables", "tables_from_document", "safe_cell", "unsafe_cell"]
 
@@ -144,18 +145,23 @@ class _Reader:
 
     def __init__(self, tables: dict[str, Table], file: str, place):
         self.tables, self.file, self.place = tables, file, place
+        self.doc: dict = {}
         self.locations: dict[str, tuple[str, int]] = {}  # document path → (sheet, row)
         self.headers: dict[str, dict[str, str]] = {}  # sheet → column → header as typed
 
     def fail(self, what: str, sheet: str, row: int | None = None, column: str | None = None, cls=SchemaError):
-        raise cls(what, file=self.file, where=self.place(sheet, row, self.headers.get(sheet, {}).get(column, column)))
+        where = self.place(sheet, row, self.headers.get(sheet, {}).get(column, column))
+        if cls is ValidationError:
+            raise cls(what, file=self.file, where=where, problems=[Problem("error", where, what, "unknown-id")])
+        raise cls(what, file=self.file, where=where)
 
     def records(self, sheet: Sheet, required=(), must_exist=False) -> tuple[str, list[tuple[int, dict]]]:
         """The sheet's non-blank rows as ``(row number, {column: value})``; ``required`` columns checked."""
         table = _find_sheet(self.tables, sheet)
         if table is None:
             if must_exist:
-                self.fail(f"missing sheet {sheet.name!r} (sheets found: {', '.join(self.tables) or 'none'})", sheet.name)
+                found = ", ".join(self.tables) or "none"
+                self.fail(f"missing sheet {sheet.name!r} (sheets found: {found})", sheet.name)
             return sheet.name, []
         lookup = {}
         for column in sheet.columns:
@@ -171,7 +177,8 @@ class _Reader:
         for names in required:
             if not any(c.name in names.split("|") for c in positions.values()):
                 found = ", ".join(str(h) for h in table.header if h not in (None, "")) or "none"
-                self.fail(f"missing column {' or '.join(map(repr, names.split('|')))} (columns found: {found})", table.name)
+                wanted = " or ".join(map(repr, names.split("|")))
+                self.fail(f"missing column {wanted} (columns found: {found})", table.name)
         out = []
         for row_number, cells in table.rows:
             record = {}
@@ -196,7 +203,7 @@ class _Reader:
                       sheet, row, column)
 
     def document(self, default_title: str) -> dict:
-        doc = self.journey_fields(default_title)
+        doc = self.doc = self.journey_fields(default_title)
         tp_sheet, touchpoints = self.records(SHEETS["touchpoints"], required=("stage", "name_fi|name_en"),
                                                  must_exist=True)
         doc["touchpoints"] = [self.touchpoint(i, tp_sheet, row, rec) for i, (row, rec) in enumerate(touchpoints)]
@@ -211,7 +218,8 @@ class _Reader:
 
     def journey_fields(self, default_title: str) -> dict:
         sheet_name, rows = self.records(SHEETS["journey"])
-        lookup = {_key(k): k for k in JOURNEY_FIELDS} | {_key(a): k for k, (_, al) in JOURNEY_FIELDS.items() for a in al}
+        lookup = {_key(k): k for k in JOURNEY_FIELDS}
+        lookup |= {_key(alias): k for k, (_, aliases) in JOURNEY_FIELDS.items() for alias in aliases}
         values = {}
         for row, rec in rows:
             key = lookup.get(_key(rec.get("field") or ""))
@@ -309,17 +317,35 @@ class _Reader:
         return [rec for _, rec in rows]
 
     def locate(self, path: str) -> str:
-        """Turn a document path into 'sheet, row, column'."""
+        """Turn a document path, or a :func:`validate` place, into 'sheet, row, column'."""
+        path = self.by_index(path)
         best = max((p for p in self.locations if path == p or path.startswith(p + ".")), key=len, default=None)
         if best is None:
             return self.place("journey", None, None) + f" ({path})"
         sheet, row = self.locations[best]
+        if "[" not in best:  # a field of the journey sheet: its value is in the value column
+            return self.place(sheet, row, self.headers.get(sheet, {}).get("value", "value"))
         rest = path[len(best):].lstrip(".")
         column = _COLUMN_OF.get(rest.split(".", 1)[0], rest.replace(".", "_")) if rest else None
         if rest.startswith(("arvo.", "name.", "text.", "description.")):
             column = {"arvo": rest[5:]}.get(rest.split(".")[0], rest.replace(".", "_"))
         typed = self.headers.get(sheet, {}).get(column, column)
         return self.place(sheet, row, typed)
+
+
+    def by_index(self, path: str) -> str:
+        """``touchpoints['pay'].stage`` (how validate names places) → ``touchpoints[4].stage``."""
+        doc = self.doc
+        for section, key in (("touchpoints", "id"), ("stages", "id")):
+            for i, item in enumerate(doc.get(section, [])):
+                prefix = f"{section}[{item[key]!r}]"
+                if path.startswith(prefix):
+                    return f"{section}[{i}]{path[len(prefix):]}"
+        for i, tr in enumerate(doc.get("transitions", [])):
+            prefix = f"transitions[{tr['source']!r}→{tr['target']!r}]"
+            if path.startswith(prefix):
+                return f"transitions[{i}]{path[len(prefix):]}"
+        return "goals" if path.startswith("goals[") else path
 
 
 _COLUMN_OF = {"name": "name_fi", "text": "text_fi", "title": "value", "persona": "value"}
@@ -398,13 +424,13 @@ def _list(value):
 
 def _time(value):
     if isinstance(value, datetime):
-        moment = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
     elif isinstance(value, date):
-        moment = datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+        moment = datetime(value.year, value.month, value.day, tzinfo=UTC)
     else:
         moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-        moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _json(value):

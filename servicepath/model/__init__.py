@@ -1,10 +1,10 @@
 """The journey model: data and validation (the lowest layer; imports no other layer)."""
 
 from .journey import PAIN_POINT_COLUMNS, SCHEMA_VERSION, TOUCHPOINT_COLUMNS, TRANSITION_COLUMNS, Journey
+from .synthetic import synthetic_journey
 from .text import Text
 from .touchpoint import Arvo, PainPoint, Rating, Stage, Touchpoint, Transition
 from .validate import Problem, check, validate
-from .synthetic import synthetic_journey
 from .views import stage_overview
 from .vocab import AFTERCARE_PRACTICES, KNOWN_TAGS, LANES, PRINCIPLES, RECOVERY_STEPS
 

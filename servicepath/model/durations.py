@@ -20,9 +20,11 @@ _PLAIN = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)\s*(?P<unit>[^\d\s.,]+)\.?$")
 _UNITS = {
     "s": "seconds", "sec": "seconds", "sek": "seconds",
     "min": "minutes", "m": "minutes",
-    "h": "hours", "t": "hours", "hour": "hours", "hours": "hours", "tunti": "hours", "tuntia": "hours",
+    "h": "hours", "t": "hours", "hour": "hours", "hours": "hours",
+    "tunti": "hours", "tuntia": "hours",
     "d": "days", "day": "days", "days": "days", "pv": "days", "vrk": "days", "päivä": "days", "päivää": "days",
-    "w": "weeks", "wk": "weeks", "week": "weeks", "weeks": "weeks", "vk": "weeks", "viikko": "weeks", "viikkoa": "weeks",
+    "w": "weeks", "wk": "weeks", "week": "weeks", "weeks": "weeks",
+    "vk": "weeks", "viikko": "weeks", "viikkoa": "weeks",
 }
 
 
@@ -47,11 +49,14 @@ def parse_duration(text: str) -> timedelta:
     """
     cleaned = text.strip()
     iso = _ISO.match(cleaned.upper())
-    if iso and cleaned.upper() not in ("P", "PT"):
-        return timedelta(**{k: _number(v) for k, v in iso.groupdict().items() if v})
     plain = _PLAIN.match(cleaned.lower())
-    if plain and plain["unit"] in _UNITS:
-        return timedelta(**{_UNITS[plain["unit"]]: _number(plain["number"])})
+    try:
+        if iso and cleaned.upper() not in ("P", "PT"):
+            return timedelta(**{k: _number(v) for k, v in iso.groupdict().items() if v})
+        if plain and plain["unit"] in _UNITS:
+            return timedelta(**{_UNITS[plain["unit"]]: _number(plain["number"])})
+    except OverflowError:
+        raise ValueError(f"{text!r} is too long a duration (at most {timedelta.max.days:,} days)") from None
     raise ValueError(f"{text!r} is not a duration (write e.g. 'PT15M', '15 min', '2 h', '3 d')")
 
 

@@ -11,7 +11,7 @@ import copy as _copy
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import networkx as nx
 import pandas as pd
@@ -43,7 +43,7 @@ _TEXT_COLUMNS = ("name_fi", "name_en", "channel", "owner", "tags", "description_
 
 def now() -> datetime:
     """The current time in UTC, to the second (the precision files keep)."""
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 @dataclass

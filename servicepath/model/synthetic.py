@@ -60,7 +60,7 @@ def synthetic_journey(touchpoints: int = 40, stages: int = 8, *, edges_per_touch
         if i > 2 and rng.random() < 0.05:
             targets[-1] = ids[rng.randrange(0, i)]  # a loop back, as complaints make
         weights = [rng.random() + 0.5 for _ in targets]
-        for target, weight in zip(targets, weights):
+        for target, weight in zip(targets, weights, strict=True):
             journey.graph.add_edge(source, target, share=round(0.9 * weight / sum(weights), 6))
     journey.goals.append(ids[-1])
     return journey

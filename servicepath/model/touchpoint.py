@@ -155,34 +155,49 @@ class Touchpoint:
 
     def __post_init__(self) -> None:
         check_id(self.id, "id")
+        try:
+            self._check_fields()
+        except SchemaError as exc:
+            raise SchemaError(exc.what, where=f"{self.id}.{exc.field}", field=exc.field) from None
+
+    def _check_fields(self) -> None:
         set_ = object.__setattr__
         set_(self, "name", Text.coerce(self.name))
         set_(self, "description", Text.coerce(self.description))
         if not self.name:
-            raise SchemaError("a touchpoint needs a name in Finnish or English", where=f"{self.id}.name")
-        check_id(self.stage, f"{self.id}.stage")
+            raise SchemaError("a touchpoint needs a name in Finnish or English", where="name")
+        check_id(self.stage, "stage")
         set_(self, "lane", normalise_lane(self.lane))
         if self.lane not in LANES:
-            raise SchemaError(
-                f"{self.lane!r} is not a lane (expected one of {', '.join(LANES)})", where=f"{self.id}.lane"
-            )
-        check_number(self.emotion, *EMOTION_RANGE, f"{self.id}.emotion")
-        check_number(self.entry_share, 0, 1, f"{self.id}.entry_share", optional=False)
+            raise SchemaError(f"{self.lane!r} is not a lane (expected one of {', '.join(LANES)})", where="lane")
+        check_number(self.emotion, *EMOTION_RANGE, "emotion")
+        check_number(self.entry_share, 0, 1, "entry_share", optional=False)
         if isinstance(self.arvo, dict):
+            unknown = set(self.arvo) - set(PRINCIPLES)
+            if unknown:
+                raise SchemaError(f"unknown principle {', '.join(map(repr, unknown))} (expected A, R, V, O)",
+                                  where="arvo")
             set_(self, "arvo", Arvo(**self.arvo))
-        set_(self, "pain_points", tuple(
-            p if isinstance(p, PainPoint) else PainPoint.from_dict(p) for p in self.pain_points
-        ))
+        pains = []
+        for j, pain in enumerate(self.pain_points):
+            try:
+                pains.append(pain if isinstance(pain, PainPoint) else PainPoint.from_dict(pain))
+            except SchemaError as exc:
+                raise SchemaError(exc.what, where=f"pain_points[{j}].{exc.field}") from None
+        set_(self, "pain_points", tuple(pains))
         if isinstance(self.tags, str):
             set_(self, "tags", tuple(t for t in self.tags.split(",") if t.strip()))
+        for j, tag in enumerate(self.tags):
+            if not isinstance(tag, str) or not tag.strip() or "," in tag:
+                raise SchemaError(f"{tag!r} is not a tag (expected text without commas)", where=f"tags[{j}]")
         set_(self, "tags", tuple(dict.fromkeys(normalise_tag(t) for t in self.tags)))
         for name in ("channel", "owner", "notes"):
             if not isinstance(getattr(self, name), str):
-                raise SchemaError(f"{getattr(self, name)!r} is not text", where=f"{self.id}.{name}")
+                raise SchemaError(f"{getattr(self, name)!r} is not text", where=name)
             set_(self, name, getattr(self, name).strip())
         for name in ("critical", "final"):
             if not isinstance(getattr(self, name), bool):
-                raise SchemaError(f"{getattr(self, name)!r} is not true/false", where=f"{self.id}.{name}")
+                raise SchemaError(f"{getattr(self, name)!r} is not true/false", where=name)
 
     def replace(self, **changes) -> Touchpoint:
         """A copy with some fields changed (checked like a new touchpoint)."""
@@ -250,17 +265,23 @@ class Transition:
     duration: timedelta | None = None
 
     def __post_init__(self) -> None:
-        where = f"transition {self.source}→{self.target}"
-        check_number(self.share, 0, 1, f"{where}.share", optional=False)
+        try:
+            self._check_fields()
+        except SchemaError as exc:
+            where = f"transition {self.source}→{self.target}.{exc.field}"
+            raise SchemaError(exc.what, where=where, field=exc.field) from None
+
+    def _check_fields(self) -> None:
+        check_number(self.share, 0, 1, "share", optional=False)
         if self.volume is not None:
-            check_number(self.volume, 0, math.inf, f"{where}.volume")
+            check_number(self.volume, 0, math.inf, "volume")
         if isinstance(self.duration, str):
             try:
                 object.__setattr__(self, "duration", parse_duration(self.duration))
             except ValueError as exc:
-                raise SchemaError(str(exc), where=f"{where}.duration") from None
+                raise SchemaError(str(exc), where="duration") from None
         if self.duration is not None and self.duration < timedelta(0):
-            raise SchemaError("a duration cannot be negative", where=f"{where}.duration")
+            raise SchemaError("a duration cannot be negative", where="duration")
 
     def to_attrs(self) -> dict:
         attrs: dict = {"share": self.share}
@@ -283,7 +304,7 @@ class Stage:
     name: Text = field(default_factory=Text)
 
     def __post_init__(self) -> None:
-        check_id(self.id, "stage.id")
+        check_id(self.id, "id")
         object.__setattr__(self, "name", Text.coerce(self.name))
 
     def label(self, lang: str = "en") -> str:
