@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import io
 import json
 import os
@@ -77,6 +79,29 @@ def load(path: str | os.PathLike, *, strict: bool = True) -> Journey:
     """
     path = Path(path)
     kind = format_of(path)
+    with _collector_paused():
+        journey, locate = _read_journey(path, kind)
+        return check(journey, file=str(path), locate=locate) if strict else journey
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Pause Python's cycle collector while a file is read.
+
+    Reading makes hundreds of thousands of small objects and no cycles; the
+    collector's repeated scans of them made loading 10,000 touchpoints grow
+    faster than linearly (benchmarks/bench_model.py).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_journey(path: Path, kind: str):
     locate = None
     if kind == "csv":
         folder = path if path.is_dir() else path.parent
@@ -86,7 +111,7 @@ def load(path: str | os.PathLike, *, strict: bool = True) -> Journey:
         journey, locate = _from_tables(tables, str(path), _sheet_place, _title_from(path))
     else:
         journey = loads(_read_bytes(path), kind, file=str(path))
-    return check(journey, file=str(path), locate=locate) if strict else journey
+    return journey, locate
 
 
 def loads(data: bytes | str, kind: str = "json", *, file: str = "<data>", default_title: str = "Journey") -> Journey:

@@ -1,0 +1,32 @@
+"""The README stays true: its Python example runs and its promises hold."""
+
+import contextlib
+import io
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text()
+
+
+def test_readme_starts_with_the_two_commands():
+    top = "\n".join(README.splitlines()[:12])
+    assert "make lab" in top and "make test" in top
+
+
+def test_readme_python_example_runs(tmp_path, monkeypatch):
+    example = re.search(r"```python\n(.*?)```", README, re.S).group(1)
+    assert len(example.strip().splitlines()) <= 12
+    monkeypatch.chdir(tmp_path)
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        exec(compile(example, "README.md", "exec"), {})  # noqa: S102 - our own README
+    printed = output.getvalue()
+    assert "<Journey 'Verkkokauppa" in printed and "Maksaminen" in printed and "[]" in printed
+    assert (tmp_path / "my.journey.json").is_file() and (tmp_path / "my.xlsx").is_file()
+
+
+def test_ci_runs_make_test_and_nothing_else():
+    commands = [line for line in (ROOT / ".ci" / "run").read_text().splitlines()
+                if line.strip() and not line.startswith("#") and not line.startswith(("set ", "cd "))]
+    assert commands == ["make test"]
