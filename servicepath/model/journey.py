@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy as _copy
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 import networkx as nx
@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..errors import DuplicateIdError, UnknownIdError
 from .text import Text
-from .touchpoint import Rating, Stage, Touchpoint, Transition
+from .touchpoint import Rating, Stage, Touchpoint, Transition, check_id
 from .vocab import LANES, PRINCIPLES
 
 __all__ = ["Journey", "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS", "PAIN_POINT_COLUMNS"]
@@ -158,13 +158,25 @@ class Journey:
 
     def update_touchpoint(self, touchpoint_id: str, **changes) -> Touchpoint:
         """Change fields of a touchpoint (checked like a new one) and return it."""
+        if "id" in changes:
+            raise TypeError("update_touchpoint() cannot change an id; use rename_touchpoint()")
         changed = self.touchpoint(touchpoint_id).replace(**changes)
-        if changed.id != touchpoint_id:
-            raise DuplicateIdError("change an id with rename_touchpoint()", where=touchpoint_id)
         attrs = self.graph.nodes[touchpoint_id]
         attrs.clear()
         attrs.update(changed.to_attrs())
         return changed
+
+    def rename_touchpoint(self, old_id: str, new_id: str) -> None:
+        """Give a touchpoint a new id, keeping its transitions, goal mark and ratings."""
+        self._require(old_id)
+        check_id(new_id, "id")
+        if new_id in self.graph:
+            raise DuplicateIdError(f"there is already a touchpoint {new_id!r}", where="touchpoints")
+        nx.relabel_nodes(self.graph, {old_id: new_id}, copy=False)
+        self._meta.goals = [new_id if g == old_id else g for g in self._meta.goals]
+        self._meta.ratings = [
+            replace(r, touchpoint=new_id) if r.touchpoint == old_id else r for r in self._meta.ratings
+        ]
 
     def remove_touchpoint(self, touchpoint_id: str) -> None:
         """Remove a touchpoint with its transitions and its goal mark."""
@@ -196,6 +208,8 @@ class Journey:
         self._require(source)
         self._require(target)
         transition = Transition(source, target, share, **extra)
+        if self.graph.has_edge(source, target):
+            self.graph.edges[source, target].clear()  # replace: networkx would merge old values in
         self.graph.add_edge(source, target, **transition.to_attrs())
 
     def transition(self, source: str, target: str) -> Transition:

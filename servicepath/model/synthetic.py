@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import UTC, datetime
 
 from .journey import Journey
 from .text import Text
@@ -10,6 +11,9 @@ from .touchpoint import Arvo, PainPoint, Stage, Touchpoint
 from .vocab import LANES
 
 __all__ = ["synthetic_journey"]
+
+#: Generated journeys carry this fixed time, so one seed always gives the same file.
+GENERATED_AT = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def synthetic_journey(touchpoints: int = 40, stages: int = 8, *, edges_per_touchpoint: int = 3,
@@ -33,7 +37,8 @@ def synthetic_journey(touchpoints: int = 40, stages: int = 8, *, edges_per_touch
         raise ValueError("need at least 2 touchpoints and 1..touchpoints stages")
     rng = random.Random(seed)
     journey = Journey(
-        Text(fi=f"Generoitu polku ({touchpoints})", en=f"Generated journey ({touchpoints})"),
+        created=GENERATED_AT,
+        title=Text(fi=f"Generoitu polku ({touchpoints})", en=f"Generated journey ({touchpoints})"),
         stages=[Stage(f"s{i}", Text(fi=f"Vaihe {i + 1}", en=f"Stage {i + 1}")) for i in range(stages)],
     )
     ids = [f"t{i}" for i in range(touchpoints)]
@@ -57,7 +62,7 @@ def synthetic_journey(touchpoints: int = 40, stages: int = 8, *, edges_per_touch
     for i, source in enumerate(ids[:-1]):
         ahead = ids[i + 1: i + 1 + 2 * edges_per_touchpoint]
         targets = [ids[i + 1]] + rng.sample(ahead[1:], min(len(ahead) - 1, edges_per_touchpoint - 1))
-        if i > 2 and rng.random() < 0.05:
+        if i > 2 and len(targets) > 1 and rng.random() < 0.05:
             targets[-1] = ids[rng.randrange(0, i)]  # a loop back, as complaints make
         weights = [rng.random() + 0.5 for _ in targets]
         for target, weight in zip(targets, weights, strict=True):

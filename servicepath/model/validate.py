@@ -10,6 +10,7 @@ import networkx as nx
 from ..errors import SchemaError, ValidationError
 from .journey import Journey
 from .touchpoint import Touchpoint, Transition
+from .vocab import normalise_lane
 
 __all__ = ["Problem", "validate", "check"]
 
@@ -57,9 +58,12 @@ def validate(journey: Journey) -> list[Problem]:
     """
     problems: list[Problem] = []
     touchpoints = _touchpoints(journey, problems)
-    _check_stages(journey, touchpoints, problems)
+    # The flow checks read the raw attributes, so one bad value elsewhere in a
+    # touchpoint does not hide it from them (and cause false "no entry" errors).
+    flow = {node: _Flow.of(attrs) for node, attrs in journey.graph.nodes(data=True) if attrs}
+    _check_stages(journey, flow, problems)
     _check_transitions(journey, problems)
-    _check_entries_and_goals(journey, touchpoints, problems)
+    _check_entries_and_goals(journey, flow, problems)
     _check_sections(journey, touchpoints, problems)
     return sorted(problems, key=lambda p: p.level != "error")
 
@@ -79,6 +83,21 @@ def check(journey: Journey, *, file: str | None = None, locate=None) -> Journey:
     return journey
 
 
+@dataclass(frozen=True)
+class _Flow:
+    """What the flow checks need of a touchpoint, read leniently from its attributes."""
+
+    stage: object
+    lane: object
+    entry_share: float
+    final: bool
+
+    @classmethod
+    def of(cls, attrs: dict) -> _Flow:
+        lane = normalise_lane(attrs.get("lane", "customer"))
+        return cls(attrs.get("stage"), lane, _number(attrs.get("entry_share")), attrs.get("final") is True)
+
+
 def _touchpoints(journey: Journey, problems: list[Problem]) -> dict[str, Touchpoint]:
     """Rebuild every touchpoint from its attributes; a bad attribute becomes a problem."""
     built = {}
@@ -92,24 +111,23 @@ def _touchpoints(journey: Journey, problems: list[Problem]) -> dict[str, Touchpo
         try:
             built[node] = Touchpoint.from_attrs(node, attrs)
         except SchemaError as exc:
-            field_name = (exc.where or "").split(".", 1)[-1]
-            problems.append(Problem("error", f"{where}.{field_name}", exc.what, "bad-value"))
+            problems.append(Problem("error", f"{where}.{exc.field}", exc.what, "bad-value"))
         except (TypeError, ValueError) as exc:
             problems.append(Problem("error", where, f"unreadable attributes ({exc})", "bad-value"))
     return built
 
 
-def _check_stages(journey: Journey, touchpoints: dict[str, Touchpoint], problems: list[Problem]) -> None:
+def _check_stages(journey: Journey, touchpoints: dict[str, _Flow], problems: list[Problem]) -> None:
     ids = journey.stage_ids
     if not ids:
         problems.append(Problem("error", "stages", "the journey has no stages", "no-stages"))
     for stage_id in {s for s in ids if ids.count(s) > 1}:
         problems.append(Problem("error", f"stages[{stage_id!r}]", "two stages share this id", "duplicate-id"))
     known = set(ids)
-    for tp in touchpoints.values():
+    for tp_id, tp in touchpoints.items():
         if tp.stage not in known:
             problems.append(Problem(
-                "error", f"touchpoints[{tp.id!r}].stage",
+                "error", f"touchpoints[{tp_id!r}].stage",
                 f"{tp.stage!r} is not a stage of this journey (stages: {', '.join(ids) or 'none'})",
                 "unknown-stage",
             ))
@@ -125,9 +143,8 @@ def _check_transitions(journey: Journey, problems: list[Problem]) -> None:
         try:
             Transition.from_attrs(source, target, attrs)
         except SchemaError as exc:
-            field_name = (exc.where or "").rsplit(".", 1)[-1]
             problems.append(Problem(
-                "error", f"transitions[{source!r}→{target!r}].{field_name}", exc.what, "bad-value"
+                "error", f"transitions[{source!r}→{target!r}].{exc.field}", exc.what, "bad-value"
             ))
     for node in graph:
         total = sum(_number(a.get("share")) for _, _, a in graph.out_edges(node, data=True))
@@ -140,13 +157,11 @@ def _check_transitions(journey: Journey, problems: list[Problem]) -> None:
             ))
 
 
-def _check_entries_and_goals(
-    journey: Journey, touchpoints: dict[str, Touchpoint], problems: list[Problem]
-) -> None:
+def _check_entries_and_goals(journey: Journey, touchpoints: dict[str, _Flow], problems: list[Problem]) -> None:
     if not touchpoints:
         problems.append(Problem("warning", "touchpoints", "the journey has no touchpoints yet", "empty"))
         return
-    entries = [tp.id for tp in touchpoints.values() if tp.entry_share > 0]
+    entries = [tp_id for tp_id, tp in touchpoints.items() if tp.entry_share > 0]
     if not entries:
         problems.append(Problem(
             "error", "touchpoints", "no touchpoint has an entry_share: where do customers start?", "no-entry"
@@ -158,10 +173,10 @@ def _check_entries_and_goals(
                 "error", "touchpoints", f"entry shares sum to {total:.3g}; they must sum to 1", "entry-share-sum"
             ))
         reachable = set(entries).union(*(nx.descendants(journey.graph, e) for e in entries))
-        for tp in touchpoints.values():
-            if tp.lane == "customer" and tp.id not in reachable:
+        for tp_id, tp in touchpoints.items():
+            if tp.lane == "customer" and tp_id not in reachable:
                 problems.append(Problem(
-                    "warning", f"touchpoints[{tp.id!r}]",
+                    "warning", f"touchpoints[{tp_id!r}]",
                     "no customer can reach this customer action from an entry point", "unreachable",
                 ))
     if not any(tp.final for tp in touchpoints.values()):
