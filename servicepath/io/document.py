@@ -20,7 +20,7 @@ from ..model.touchpoint import Rating, Stage, Touchpoint, Transition
 from ..model.validate import Problem
 from ..model.vocab import normalise_lane, normalise_tag
 
-__all__ = ["to_document", "from_document", "schema", "register_migration", "MIGRATIONS"]
+__all__ = ["to_document", "from_document", "check_document", "schema", "register_migration", "MIGRATIONS"]
 
 #: ``{n: function}``: turns a version-``n`` document into a version ``n + 1`` one.
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
@@ -128,6 +128,11 @@ def _normalise_tokens(data: dict) -> None:
         tags = tp.get("tags")
         if isinstance(tags, list) and all(isinstance(t, str) for t in tags):  # else the schema says what is wrong
             tp["tags"] = list(dict.fromkeys(normalise_tag(t) for t in tags))
+
+
+def check_document(data: dict, *, file: str | None = None) -> None:
+    """Raise :class:`SchemaError` (with the JSON path) if ``data`` breaks the journey schema."""
+    _check_schema(data, file, lambda path: path)
 
 
 def _check_schema(data: dict, file: str | None, locate: Locate) -> None:

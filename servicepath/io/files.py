@@ -14,11 +14,11 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import FileFormatError, InputError, UnsupportedFormatError
+from ..errors import FileFormatError, InputError, SaveError, SchemaError, UnsupportedFormatError
 from ..model.journey import Journey, now
 from ..model.validate import check
 from .atomic import atomic_write, atomic_write_many
-from .document import from_document, to_document
+from .document import check_document, from_document, to_document
 from .tables import Table, document_from_tables, safe_cell, tables_from_document
 
 __all__ = ["load", "save", "loads", "dumps", "format_of", "FORMATS", "MAX_FILE_BYTES"]
@@ -363,12 +363,28 @@ def dumps(journey: Journey, kind: str = "json") -> str:
     >>> sp.dumps(sp.loads(text)) == text
     True
     """
-    document = to_document(journey)
-    if kind == "json":
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    if kind == "yaml":
+    if kind not in ("json", "yaml"):
+        raise UnsupportedFormatError(f"cannot write format {kind!r} as text (use json or yaml)")
+    return _text_of(_checked_document(journey), kind)
+
+
+def _text_of(document: dict, kind: str) -> str:
+    try:
+        if kind == "json":
+            return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
         return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
-    raise UnsupportedFormatError(f"cannot write format {kind!r} as text (use json or yaml)")
+    except (TypeError, ValueError, yaml.YAMLError) as exc:  # e.g. a date object put in improvements
+        raise SaveError(f"the journey holds a value that cannot be written ({exc})") from None
+
+
+def _checked_document(journey: Journey, file: str | None = None) -> dict:
+    """The journey's document, checked against the schema so a save never writes what load refuses."""
+    document = to_document(journey)
+    try:
+        check_document(document, file=file)
+    except SchemaError as exc:
+        raise SaveError(f"{exc} — not saved; fix this value first") from None
+    return document
 
 
 def save(journey: Journey, path: str | os.PathLike, *, format: str | None = None,
@@ -396,9 +412,9 @@ def save(journey: Journey, path: str | os.PathLike, *, format: str | None = None
     if touch:
         journey.touch(now())
     if kind in ("json", "yaml"):
-        text = dumps(journey, kind)
+        text = _text_of(_checked_document(journey, str(path)), kind)
         return atomic_write(path, lambda f: f.write(text.encode("utf-8")))
-    sheets = tables_from_document(to_document(journey))
+    sheets = tables_from_document(_checked_document(journey, str(path)))
     if kind == "xlsx":
         return atomic_write(path, lambda f: _write_xlsx(sheets, f))
     if kind == "csv":

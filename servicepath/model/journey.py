@@ -179,10 +179,11 @@ class Journey:
         ]
 
     def remove_touchpoint(self, touchpoint_id: str) -> None:
-        """Remove a touchpoint with its transitions and its goal mark."""
+        """Remove a touchpoint with its transitions, its goal mark and its ratings."""
         self._require(touchpoint_id)
         self.graph.remove_node(touchpoint_id)
         self._meta.goals = [g for g in self._meta.goals if g != touchpoint_id]
+        self._meta.ratings = [r for r in self._meta.ratings if r.touchpoint != touchpoint_id]
 
     def __iter__(self) -> Iterator[Touchpoint]:
         for node, attrs in self.graph.nodes(data=True):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import numbers
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
@@ -37,18 +38,29 @@ MAX_ID_LENGTH = 100
 
 
 def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def check_number(value, low, high, where: str, *, optional: bool = True):
-    """Return ``value`` if it is a finite number in ``low..high``, else raise SchemaError."""
+def check_number(value, low, high, where: str, *, optional: bool = True, whole: bool = False):
+    """Return ``value`` as a plain int or float if it is a finite number in ``low..high``.
+
+    NumPy numbers (as a DataFrame gives them) are accepted and turned into
+    Python numbers, so they can be written to JSON. Raises SchemaError otherwise.
+    """
     if value is None and optional:
         return None
     if not _is_number(value):
         raise SchemaError(f"{value!r} is not a number (expected {low}..{high})", where=where)
-    if not low <= value <= high:
-        raise SchemaError(f"{value!r} is out of range {low}..{high}", where=where)
-    return value
+    plain = int(value) if float(value).is_integer() else float(value)
+    if whole and not isinstance(plain, int):
+        raise SchemaError(f"{value!r} is not a whole number (expected {low}..{high})", where=where)
+    if not low <= plain <= high:
+        raise SchemaError(f"{plain!r} is out of range {low}..{high}", where=where)
+    return plain
+
+
+def _set_number(obj, name: str, *args, **kwargs) -> None:
+    object.__setattr__(obj, name, check_number(getattr(obj, name), *args, **kwargs))
 
 
 def check_id(value, where: str) -> str:
@@ -81,7 +93,7 @@ class Arvo:
 
     def __post_init__(self) -> None:
         for principle in PRINCIPLES:
-            check_number(getattr(self, principle), *SCORE_RANGE, f"arvo.{principle}")
+            _set_number(self, principle, *SCORE_RANGE, f"arvo.{principle}")
 
     def scored(self) -> dict[str, float]:
         """The principles that have a score, in A, R, V, O order."""
@@ -105,8 +117,8 @@ class PainPoint:
         object.__setattr__(self, "text", Text.coerce(self.text))
         if not self.text:
             raise SchemaError("a pain point needs a text in Finnish or English", where="text")
-        check_number(self.severity, *SEVERITY_RANGE, "severity", optional=False)
-        check_number(self.frequency, *FREQUENCY_RANGE, "frequency", optional=False)
+        _set_number(self, "severity", *SEVERITY_RANGE, "severity", optional=False, whole=True)
+        _set_number(self, "frequency", *FREQUENCY_RANGE, "frequency", optional=False, whole=True)
         if self.id is not None:
             check_id(self.id, "id")
 
@@ -170,8 +182,8 @@ class Touchpoint:
         set_(self, "lane", normalise_lane(self.lane))
         if self.lane not in LANES:
             raise SchemaError(f"{self.lane!r} is not a lane (expected one of {', '.join(LANES)})", where="lane")
-        check_number(self.emotion, *EMOTION_RANGE, "emotion")
-        check_number(self.entry_share, 0, 1, "entry_share", optional=False)
+        _set_number(self, "emotion", *EMOTION_RANGE, "emotion")
+        _set_number(self, "entry_share", 0, 1, "entry_share", optional=False)
         if isinstance(self.arvo, dict):
             unknown = set(self.arvo) - set(PRINCIPLES)
             if unknown:
@@ -240,7 +252,7 @@ class Touchpoint:
             owner=attrs.get("owner", ""),
             description=Text(attrs.get("description_fi"), attrs.get("description_en")),
             emotion=attrs.get("emotion"),
-            arvo=Arvo(**{p: attrs.get(p) for p in PRINCIPLES}),
+            arvo={p: attrs.get(p) for p in PRINCIPLES},  # built inside, so errors name the touchpoint
             pain_points=tuple(PainPoint.from_dict(p) for p in json.loads(pains)) if pains else (),
             critical=attrs.get("critical", False),
             tags=tuple(t for t in attrs.get("tags", "").split(",") if t),
@@ -272,9 +284,8 @@ class Transition:
             raise SchemaError(exc.what, where=where, field=exc.field) from None
 
     def _check_fields(self) -> None:
-        check_number(self.share, 0, 1, "share", optional=False)
-        if self.volume is not None:
-            check_number(self.volume, 0, math.inf, "volume")
+        _set_number(self, "share", 0, 1, "share", optional=False)
+        _set_number(self, "volume", 0, math.inf, "volume")
         if isinstance(self.duration, str):
             try:
                 object.__setattr__(self, "duration", parse_duration(self.duration))
@@ -330,4 +341,4 @@ class Rating:
             raise SchemaError(
                 f"{self.principle!r} is not a principle (expected one of A, R, V, O)", where="principle"
             )
-        check_number(self.value, *SCORE_RANGE, "value", optional=False)
+        _set_number(self, "value", *SCORE_RANGE, "value", optional=False)
