@@ -16,6 +16,7 @@ from .. import __version__
 from ..errors import ServicepathError
 from ..i18n import label
 from ..io import FORMATS, format_of, load, new_journey, save
+from ..io.files import csv_folder
 from ..model import stage_overview, validate
 
 __all__ = ["main"]
@@ -136,8 +137,7 @@ def _convert(args) -> int:
     kind = args.to or format_of(args.out)
     out = Path(args.out)
     if kind == "csv":
-        folder = out.parent if out.suffix.lower() == ".csv" else out
-        _refuse_overwrite(folder, args.force)
+        _refuse_overwrite(csv_folder(out), args.force)
     else:
         _refuse_overwrite(out, args.force)
     written = save(journey, out, format=kind, csv_dialect=args.csv_dialect, touch=False)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -38,6 +40,8 @@ def atomic_write_many(files: dict[Path, Writer]) -> None:
     they renamed over the targets. If a rename fails, the files already
     renamed are put back from hard-link backups of the old ones.
     """
+    # Saving through a symbolic link replaces the file it points to, not the link.
+    files = {Path(os.path.realpath(path)): write for path, write in files.items()}
     temps: dict[Path, str] = {}
     backups: dict[Path, str | None] = {}
     done: list[Path] = []
@@ -45,8 +49,9 @@ def atomic_write_many(files: dict[Path, Writer]) -> None:
     try:
         for current, write in files.items():
             temps[current] = _write_temp(current, write)
-        for current in files:
-            backups[current] = _backup(current)
+        if len(files) > 1:  # one file needs no roll-back: its rename is all or nothing
+            for current in files:
+                backups[current] = _backup(current)
         for current in files:
             os.replace(temps[current], current)
             del temps[current]
@@ -87,11 +92,14 @@ def _write_temp(target: Path, write: Writer) -> str:
 
 
 def _backup(target: Path) -> str | None:
-    """A hard link to the old file under a temporary name (None if there is no old file)."""
+    """A copy of the old file under a temporary name (None if there is no old file)."""
     if not target.exists():
         return None
-    name = tempfile.mktemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent)  # noqa: S306 - link target
-    os.link(target, name)
+    name = str(target.parent / f".{target.name}.{uuid.uuid4().hex[:12]}.old")
+    try:
+        os.link(target, name)
+    except OSError:  # no hard links here (FAT, some network drives): copy instead
+        shutil.copy2(target, name)
     return name
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from importlib import resources
 
 from ..errors import DuplicateIdError, SchemaError, SchemaVersionError, ValidationError
 from ..model.journey import SCHEMA_VERSION, Journey
 from ..model.text import Text
+from ..model.timestamps import format_timestamp, parse_timestamp
 from ..model.touchpoint import Rating, Stage, Touchpoint, Transition
 from ..model.validate import Problem
 from ..model.vocab import normalise_lane, normalise_tag
@@ -274,10 +275,9 @@ def _parse_time(data: dict, key: str) -> datetime | None:
     if value is None:
         return None
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return parse_timestamp(value)
     except ValueError as exc:  # the schema's pattern passes 2026-02-30; the calendar does not
-        raise SchemaError(f"{value!r} is not a real date and time ({exc})", where=key) from None
-    return parsed.astimezone(UTC).replace(microsecond=0)
+        raise SchemaError(str(exc), where=key) from None
 
 
 def _kind(value) -> str:
@@ -362,7 +362,8 @@ def _canonical(value):
 
 
 def _format_time(value: datetime) -> str:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        return format_timestamp(value)
+    except ValueError as exc:
+        raise SchemaError(str(exc), where="created/modified") from None
 

@@ -9,17 +9,18 @@ import io
 import json
 import os
 import zipfile
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
 
 from ..errors import FileFormatError, InputError, SaveError, SchemaError, UnsupportedFormatError
 from ..model.journey import Journey, now
+from ..model.timestamps import format_timestamp
 from ..model.validate import check
 from .atomic import atomic_write, atomic_write_many
 from .document import check_document, from_document, to_document
-from .tables import Table, document_from_tables, safe_cell, tables_from_document
+from .tables import Table, document_from_tables, safe_cell, sheet_of, tables_from_document
 
 __all__ = ["load", "save", "loads", "dumps", "format_of", "FORMATS", "MAX_FILE_BYTES"]
 
@@ -105,7 +106,7 @@ def _read_journey(path: Path, kind: str):
     locate = None
     if kind == "csv":
         folder = path if path.is_dir() else path.parent
-        journey, locate = _from_tables(_read_csv_folder(folder), str(folder), _csv_place, folder.name)
+        journey, locate = _from_tables(_readcsv_folder(folder), str(folder), _csv_place, folder.name)
     elif kind == "xlsx":
         tables = _read_xlsx(_read_bytes(path), str(path))
         journey, locate = _from_tables(tables, str(path), _sheet_place, _title_from(path))
@@ -269,8 +270,10 @@ def _plain_json(value, file: str, path: str):
     if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
         raise FileFormatError(f"{value} is not allowed; write a number or null", file=file, where=path)
     if isinstance(value, datetime):
-        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
-        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        try:
+            return format_timestamp(value)
+        except ValueError as exc:
+            raise FileFormatError(str(exc), file=file, where=path) from None
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bytes):
@@ -317,13 +320,26 @@ def _from_tables(tables: dict[str, Table], file: str, place, default_title: str)
     return from_document(document, file=file, locate=locate), locate
 
 
-def _read_csv_folder(folder: Path) -> dict[str, Table]:
+def _readcsv_folder(folder: Path) -> dict[str, Table]:
     if not folder.is_dir():
         raise InputError("no such folder of CSV tables", file=str(folder))
-    tables = {p.stem: _read_csv(p) for p in sorted(folder.glob("*.csv"))}
-    if not tables:
-        raise FileFormatError("no .csv files here; expected at least touchpoints.csv", file=str(folder))
-    return tables
+    files = _sheet_files(folder)
+    if not files:
+        raise FileFormatError("no .csv files of a journey here; expected at least touchpoints.csv", file=str(folder))
+    return {path.stem: _read_csv(path) for path in files.values()}
+
+
+def _sheet_files(folder: Path) -> dict[str, Path]:
+    """The CSV files of a folder that hold journey tables, by sheet; other CSV files are not read."""
+    files: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.csv")) if folder.is_dir() else ():
+        sheet = sheet_of(path.stem)
+        if sheet in files:
+            raise FileFormatError(f"{files[sheet].name} and {path.name} both hold the {sheet} table; "
+                                  "keep one of them", file=str(folder))
+        if sheet:
+            files[sheet] = path
+    return files
 
 
 def _read_csv(path: Path) -> Table:
@@ -420,13 +436,24 @@ def save(journey: Journey, path: str | os.PathLike, *, format: str | None = None
     if kind == "csv":
         if csv_dialect not in ("excel", "excel-fi"):
             raise UnsupportedFormatError(f"unknown CSV dialect {csv_dialect!r} (use 'excel' or 'excel-fi')")
-        folder = path if path.suffix.lower() != ".csv" else path.parent
+        folder = csv_folder(path)
+        existing = _sheet_files(folder)  # a folder typed in Finnish keeps its file names
         atomic_write_many({
-            folder / f"{name}.csv": lambda f, table=table: f.write(_csv_bytes(*table, csv_dialect))
+            existing.get(name, folder / f"{name}.csv"): lambda f, table=table: f.write(_csv_bytes(*table, csv_dialect))
             for name, table in sheets.items()
         })
         return folder
     raise UnsupportedFormatError(f"{path}: cannot write format {kind!r} (use one of {', '.join(FORMATS)})")
+
+
+def csv_folder(path: Path) -> Path:
+    """Where CSV tables go: the folder itself, or the folder of a table file such as ``notes/touchpoints.csv``."""
+    if path.suffix.lower() != ".csv":
+        return path
+    if sheet_of(path.stem) is None:
+        raise UnsupportedFormatError(
+            f"{path}: CSV tables are several files; give a folder name (e.g. {path.with_suffix('')})")
+    return path.parent
 
 
 def _write_xlsx(sheets: dict, stream) -> None:
@@ -471,6 +498,6 @@ def _csv_cell(value, finnish: bool):
         return "true" if value else "false"
     if isinstance(value, float):
         return repr(value).replace(".", ",") if finnish else repr(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat(sep=" ")
+    if isinstance(value, datetime):
+        return format_timestamp(value)  # ISO text: Excel keeps it as typed, so it reads back exactly
     return safe_cell(value) if isinstance(value, str) else value

@@ -12,12 +12,15 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from ..errors import SchemaError, ValidationError
+from ..model.timestamps import format_timestamp, parse_timestamp
 from ..model.validate import Problem
 
-__all__ = ["Column", "SHEETS", "Table", "document_from_tables", "tables_from_document", "safe_cell", "unsafe_cell"]
+__all__ = [
+    "SHEETS", "Column", "Table", "document_from_tables", "safe_cell", "sheet_of", "tables_from_document", "unsafe_cell",
+]
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,18 @@ def unsafe_cell(text: str) -> str:
 # -- reading ----------------------------------------------------------------------------
 def _key(text) -> str:
     return re.sub(r"[\s\-()]+", "_", str(text).strip().casefold()).strip("_")
+
+
+def sheet_of(name: str) -> str | None:
+    """The sheet a sheet or file name stands for, in English or Finnish; None for other names.
+
+    Examples
+    --------
+    >>> sheet_of("Kosketuspisteet"), sheet_of("notes")
+    ('touchpoints', None)
+    """
+    key = _key(name)
+    return next((s.name for s in SHEETS.values() if key in {_key(s.name), *map(_key, s.aliases)}), None)
 
 
 def _find_sheet(tables: dict[str, Table], sheet: Sheet) -> Table | None:
@@ -423,14 +438,7 @@ def _list(value):
 
 
 def _time(value):
-    if isinstance(value, datetime):
-        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
-    elif isinstance(value, date):
-        moment = datetime(value.year, value.month, value.day, tzinfo=UTC)
-    else:
-        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return format_timestamp(parse_timestamp(value))
 
 
 def _json(value):
@@ -509,7 +517,6 @@ def tables_from_document(doc: dict) -> dict[str, tuple[list[str], list[list]]]:
 
 
 def _as_datetime(value: str | None):
-    if value is None:
-        return None
-    return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)  # Excel has no zones: UTC
+    # Excel has no time zones: cells hold UTC.
+    return None if value is None else parse_timestamp(value).replace(tzinfo=None)
 
