@@ -21,7 +21,19 @@ from .errors import (
     ValidationError,
 )
 from .i18n import label
-from .io import FORMATS, SAMPLES, dumps, format_of, load, load_sample, loads, new_journey, save, schema
+from .io import (
+    FORMATS,
+    SAMPLES,
+    dumps,
+    format_of,
+    load,
+    load_sample,
+    loads,
+    new_journey,
+    save,
+    schema,
+    validate_file,
+)
 from .model import (
     AFTERCARE_PRACTICES,
     KNOWN_TAGS,
@@ -55,7 +67,8 @@ __all__ = [
     "LANES", "PRINCIPLES", "KNOWN_TAGS", "RECOVERY_STEPS", "AFTERCARE_PRACTICES",
     "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS", "PAIN_POINT_COLUMNS",
     # files
-    "load", "loads", "save", "dumps", "load_sample", "new_journey", "format_of", "schema", "SAMPLES", "FORMATS",
+    "load", "loads", "save", "validate_file", "dumps", "load_sample", "new_journey", "format_of", "schema",
+    "SAMPLES", "FORMATS",
     # words
     "label",
     # errors

@@ -15,7 +15,7 @@ import pandas as pd
 from .. import __version__
 from ..errors import ServicepathError
 from ..i18n import label
-from ..io import FORMATS, format_of, load, new_journey, save
+from ..io import FORMATS, format_of, load, new_journey, save, validate_file
 from ..io.files import csv_folder
 from ..model import stage_overview, validate
 
@@ -31,10 +31,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except ServicepathError as exc:
-        print(f"servicepath: error: {exc}", file=sys.stderr)
+        _print_error(exc)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `servicepath show x | head` closed the pipe: not an error
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _print_error(exc: ServicepathError) -> None:
+    print(f"servicepath: error: {exc}", file=sys.stderr)
+    for problem in getattr(exc, "problems", [])[1:]:
+        print(f"servicepath: error: {exc.file + ': ' if exc.file else ''}{problem.where}: {problem.message}",
+              file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -91,21 +101,24 @@ def _validate(args) -> int:
     status = EXIT_OK
     for file in args.files:
         try:
-            journey = load(file, strict=False)
+            journey, problems = validate_file(file)
         except ServicepathError as exc:
-            print(f"{exc}", file=sys.stderr)
-            for problem in getattr(exc, "problems", [])[1:]:
-                print(f"{file}: {problem.where}: {problem.message}", file=sys.stderr)
+            _print_error(exc)
             status = EXIT_PROBLEMS
             continue
-        problems = validate(journey)
         for problem in problems:
             print(f"{file}: {problem}", file=sys.stderr if problem.level == "error" else sys.stdout)
         errors = sum(p.level == "error" for p in problems)
-        print(f"{file}: {len(journey)} touchpoints, {errors} errors, {len(problems) - errors} warnings")
+        warnings = len(problems) - errors
+        print(f"{file}: {_count(len(journey), 'touchpoint')}, {_count(errors, 'error')}, "
+              f"{_count(warnings, 'warning')}")
         if errors:
             status = EXIT_PROBLEMS
     return status
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _show(args) -> int:
@@ -126,7 +139,7 @@ def _show(args) -> int:
     problems = validate(journey)
     print()
     for problem in problems:
-        print(problem)
+        print(f"{label('level.' + problem.level, lang)}: {problem.where}: {problem.message}")
     if not problems:
         print(label("word.no_problems", lang))
     return EXIT_OK

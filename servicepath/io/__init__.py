@@ -1,10 +1,10 @@
 """Files: the native JSON format, YAML, spreadsheets, and the bundled samples."""
 
 from .document import from_document, schema, to_document
-from .files import FORMATS, dumps, format_of, load, loads, save
+from .files import FORMATS, dumps, format_of, load, loads, save, validate_file
 from .samples import SAMPLES, load_sample, new_journey, sample_path
 
 __all__ = [
     "FORMATS", "SAMPLES", "dumps", "format_of", "from_document", "load", "load_sample", "loads", "new_journey",
-    "sample_path", "save", "schema", "to_document",
+    "sample_path", "save", "schema", "to_document", "validate_file",
 ]

@@ -9,6 +9,7 @@ import io
 import json
 import os
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,12 +18,12 @@ import yaml
 from ..errors import FileFormatError, InputError, SaveError, SchemaError, UnsupportedFormatError
 from ..model.journey import Journey, now
 from ..model.timestamps import format_timestamp
-from ..model.validate import check
+from ..model.validate import Problem, check, validate
 from .atomic import atomic_write, atomic_write_many
 from .document import check_document, from_document, to_document
 from .tables import Table, document_from_tables, safe_cell, sheet_of, tables_from_document
 
-__all__ = ["load", "save", "loads", "dumps", "format_of", "FORMATS", "MAX_FILE_BYTES"]
+__all__ = ["load", "save", "loads", "dumps", "format_of", "validate_file", "FORMATS", "MAX_FILE_BYTES"]
 
 #: The formats, by name: what ``format_of`` returns and ``save(format=...)`` takes.
 FORMATS = ("json", "yaml", "xlsx", "csv")
@@ -83,6 +84,28 @@ def load(path: str | os.PathLike, *, strict: bool = True) -> Journey:
     with _collector_paused():
         journey, locate = _read_journey(path, kind)
         return check(journey, file=str(path), locate=locate) if strict else journey
+
+
+def validate_file(path: str | os.PathLike) -> tuple[Journey, list[Problem]]:
+    """Load a journey without stopping at rule breaks; return it and every problem found.
+
+    Places are given as the file shows them: a sheet, row and column for
+    spreadsheets. Errors that leave no journey to check still raise.
+
+    Examples
+    --------
+    >>> import servicepath as sp, tempfile, pathlib
+    >>> path = sp.save(sp.load_sample("webshop"), pathlib.Path(tempfile.mkdtemp()) / "w.xlsx")
+    >>> sp.validate_file(path)[1]
+    []
+    """
+    path = Path(path)
+    with _collector_paused():
+        journey, locate = _read_journey(path, format_of(path))
+    problems = validate(journey)
+    if locate is not None:
+        problems = [replace(p, where=locate(p.where)) for p in problems]
+    return journey, problems
 
 
 @contextlib.contextmanager

@@ -173,6 +173,8 @@ class _Reader:
     def records(self, sheet: Sheet, required=(), must_exist=False) -> tuple[str, list[tuple[int, dict]]]:
         """The sheet's non-blank rows as ``(row number, {column: value})``; ``required`` columns checked."""
         table = _find_sheet(self.tables, sheet)
+        if table is not None and not must_exist and _is_blank(table):
+            table = None  # a sheet cleared in Excel means "nothing here", not "columns missing"
         if table is None:
             if must_exist:
                 found = ", ".join(self.tables) or "none"
@@ -187,6 +189,8 @@ class _Reader:
         for i, head in enumerate(table.header):
             column = lookup.get(_key(head)) if head not in (None, "") else None
             if column is not None:
+                if column in positions.values():
+                    self.fail(f"column {column.name!r} appears twice; keep one", table.name, None, column.name)
                 positions[i] = column
                 typed[column.name] = str(head).strip()
         for names in required:
@@ -221,6 +225,10 @@ class _Reader:
         doc = self.doc = self.journey_fields(default_title)
         tp_sheet, touchpoints = self.records(SHEETS["touchpoints"], required=("stage", "name_fi|name_en"),
                                                  must_exist=True)
+        # A row with no id, name or stage holds only leftovers (e.g. false, 0) of a deleted touchpoint.
+        touchpoints = [(row, rec) for row, rec in touchpoints
+                       if any(rec.get(k) for k in ("id", "name_fi", "name_en", "stage"))]
+        self.typed_touchpoints, self.made_ids = touchpoints, set()
         doc["touchpoints"] = [self.touchpoint(i, tp_sheet, row, rec) for i, (row, rec) in enumerate(touchpoints)]
         doc["stages"] = self.stages(doc["touchpoints"])
         self.pain_points(doc["touchpoints"])
@@ -257,7 +265,7 @@ class _Reader:
 
     def touchpoint(self, index: int, sheet: str, row: int, rec: dict) -> dict:
         self.locations[f"touchpoints[{index}]"] = (sheet, row)
-        tp: dict = {"id": rec.get("id") or _slug(rec.get("name_en") or rec.get("name_fi") or f"row-{row}")}
+        tp: dict = {"id": rec.get("id") or self.new_id(rec.get("name_en") or rec.get("name_fi") or f"row-{row}")}
         tp["name"] = _text(rec.get("name_fi"), rec.get("name_en"))
         tp["stage"] = rec.get("stage")
         for key in ("lane", "channel", "owner", "emotion", "critical", "tags", "entry_share", "final", "notes"):
@@ -272,6 +280,17 @@ class _Reader:
         if tp["stage"] is None:
             self.fail("empty stage; every touchpoint needs a stage", sheet, row, "stage")
         return tp
+
+    def new_id(self, name: str) -> str:
+        """An id made from a name, unique among the ids made so far ("kassa", "kassa-2", ...)."""
+        base = _slug(name)
+        typed = {rec.get("id") for _, rec in self.typed_touchpoints}
+        candidate, n = base, 1
+        while candidate in self.made_ids or candidate in typed:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.made_ids.add(candidate)
+        return candidate
 
     def stages(self, touchpoints: list[dict]) -> list[dict]:
         sheet_name, rows = self.records(SHEETS["stages"], required=("id",))
@@ -334,6 +353,9 @@ class _Reader:
     def locate(self, path: str) -> str:
         """Turn a document path, or a :func:`validate` place, into 'sheet, row, column'."""
         path = self.by_index(path)
+        if path in ("touchpoints", "stages", "transitions"):  # the section as a whole, e.g. entry shares
+            table = _find_sheet(self.tables, SHEETS[path])
+            return self.place(table.name if table else path, None, None)
         best = max((p for p in self.locations if path == p or path.startswith(p + ".")), key=len, default=None)
         if best is None:
             return self.place("journey", None, None) + f" ({path})"
@@ -370,6 +392,11 @@ def document_from_tables(tables: dict[str, Table], *, file: str, place, default_
     """Build a journey document from tables; return ``(document, locate)``."""
     reader = _Reader(tables, file, place)
     return reader.document(default_title), reader.locate
+
+
+def _is_blank(table: Table) -> bool:
+    return all(c in (None, "") for c in table.header) and all(
+        c in (None, "") for _, cells in table.rows for c in cells)
 
 
 def _text(fi, en) -> dict:
