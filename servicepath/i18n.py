@@ -31,9 +31,7 @@ LABELS: dict[str, dict[str, str]] = {
     "column.channel": {"en": "Channel", "fi": "Kanava"},
     "column.owner": {"en": "Owner", "fi": "Vastuuhenkilö"},
     "column.emotion": {"en": "Emotion", "fi": "Tunne"},
-    "column.critical": {"en": "Moment of truth", "fi": "Totuuden hetki"},
-    "column.pain_point_count": {"en": "Pain points", "fi": "Kipupisteet"},
-    "column.reach": {"en": "Reach", "fi": "Tavoittavuus"},
+    "column.pain_point_count": {"en": "Pain points", "fi": "Kipupisteitä"},
     # validation levels
     "level.error": {"en": "error", "fi": "virhe"},
     "level.warning": {"en": "warning", "fi": "varoitus"},

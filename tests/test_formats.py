@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -169,3 +170,127 @@ def test_save_sets_modified_and_keeps_created(coffee, tmp_path):
     sp.save(coffee, tmp_path / "c.journey.json")
     again = sp.load(tmp_path / "c.journey.json")
     assert again.created == created and again.modified >= created
+
+
+# -- what people do to their files -----------------------------------------------------------
+def test_save_refuses_a_value_that_load_would_refuse_and_keeps_the_old_file(coffee, tmp_path):
+    path = sp.save(coffee, tmp_path / "c.journey.json")
+    before = path.read_bytes()
+    coffee.update_touchpoint("menu", channel="c" * 101)
+    with pytest.raises(sp.SaveError, match=r"touchpoints\[0\].channel: .*at most 100"):
+        sp.save(coffee, path)
+    assert path.read_bytes() == before
+
+
+def test_numpy_numbers_from_a_dataframe_are_accepted(coffee, tmp_path):
+    import numpy as np
+
+    coffee.update_touchpoint("menu", emotion=np.int64(2), arvo=sp.Arvo(A=np.float64(3.0)))
+    coffee.add_transition("menu", "card", share=np.float64(0.75))
+    again = sp.load(sp.save(coffee, tmp_path / "c.journey.json"))
+    assert again.touchpoint("menu").emotion == 2 and again.transition("menu", "card").share == 0.75
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "2026-02-30T10:00:00Z"])
+def test_impossible_times_are_located_errors(moment):
+    document = json.loads(sp.dumps(sp.new_journey()))
+    document["created"] = moment
+    with pytest.raises(sp.SchemaError, match="created: .*not a real date and time"):
+        sp.loads(json.dumps(document))
+
+
+def test_csv_folder_resaved_by_finnish_excel_loads_again(tmp_path):
+    folder = sp.save(sp.load_sample("webshop"), tmp_path / "w", csv_dialect="excel-fi")
+    journey_csv = folder / "journey.csv"
+    text = journey_csv.read_text("utf-8-sig")
+    assert "created;2026-" in text and "Z" in text  # ISO text, which Excel leaves as typed
+    # ... and what Finnish Excel writes when the user did retype a date:
+    journey_csv.write_text(re.sub(r"created;[^\r\n]*", "created;23.11.2026 9.05", text), "utf-8-sig")
+    assert sp.load(folder).created.isoformat() == "2026-11-23T09:05:00+00:00"
+
+
+def test_a_finnish_named_csv_folder_keeps_its_file_names_on_save(tmp_path):
+    folder = tmp_path / "muistiinpanot"
+    folder.mkdir()
+    (folder / "kosketuspisteet.csv").write_text(
+        "tunniste;nimi_fi;vaihe;aloitusosuus;päätepiste\nmaksu;Maksu;osto;1;kyllä\n")
+    journey = sp.load(folder)
+    journey.update_touchpoint("maksu", emotion=-2)
+    sp.save(journey, folder)
+    assert not (folder / "touchpoints.csv").exists()
+    assert sp.load(folder).touchpoint("maksu").emotion == -2
+
+
+def test_two_files_for_one_table_are_refused(tmp_path):
+    folder = sp.save(sp.new_journey(), tmp_path / "t")
+    (folder / "kosketuspisteet.csv").write_text((folder / "touchpoints.csv").read_text())
+    with pytest.raises(sp.FileFormatError, match="kosketuspisteet.csv and touchpoints.csv"):
+        sp.load(folder)
+
+
+def test_other_csv_files_in_the_folder_are_left_alone(tmp_path):
+    folder = sp.save(sp.new_journey(), tmp_path / "t")
+    (folder / "random-export.csv").write_text('a,"b\n')
+    assert len(sp.load(folder / "touchpoints.csv")) == 3
+
+
+def test_a_csv_file_name_that_is_no_table_is_refused_for_saving(tmp_path):
+    with pytest.raises(sp.UnsupportedFormatError, match="give a folder name"):
+        sp.save(sp.new_journey(), tmp_path / "out.csv")
+
+
+def test_saving_works_without_hard_links_and_through_symlinks(coffee, tmp_path, monkeypatch):
+    from servicepath.io import atomic
+
+    def no_links(*args):
+        raise PermissionError("no hard links on this drive")
+
+    monkeypatch.setattr(atomic.os, "link", no_links)
+    folder = sp.save(coffee, tmp_path / "t")
+    sp.save(coffee, folder)  # over existing files: backups are copied instead
+    real = sp.save(coffee, tmp_path / "real.journey.json")
+    link = tmp_path / "link.journey.json"
+    link.symlink_to(real)
+    coffee.update_touchpoint("menu", emotion=3)
+    sp.save(coffee, link)
+    assert link.is_symlink() and sp.load(real).touchpoint("menu").emotion == 3
+
+
+def _edited_workbook(tmp_path, edit):
+    import openpyxl
+
+    path = sp.save(sp.load_sample("webshop"), tmp_path / "w.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    edit(workbook)
+    workbook.save(path)
+    return path
+
+
+def test_workbook_edits_people_make_in_excel(tmp_path):
+    def edit(workbook):
+        sheet = workbook["touchpoints"]
+        workbook.remove(workbook["ratings"])
+        workbook.create_sheet("ratings")  # cleared: nothing here
+        sheet.append([None, "Kassa", None, "buy"])  # two new rows without ids and with the same name
+        sheet.append([None, "Kassa", None, "buy"])
+        sheet.append([None, None, None, None, None, None, None, None, None, None, None, None, False, None, 0, False])
+
+    journey = sp.load(_edited_workbook(tmp_path, edit), strict=False)
+    assert {"kassa", "kassa-2"} <= set(journey.graph) and len(journey) == 22
+
+
+def test_a_column_typed_twice_is_refused(tmp_path):
+    def edit(workbook):
+        sheet = workbook["touchpoints"]
+        sheet.cell(row=1, column=sheet.max_column + 1, value="A")
+
+    with pytest.raises(sp.SchemaError, match="touchpoints sheet, column A: column 'A' appears twice"):
+        sp.load(_edited_workbook(tmp_path, edit))
+
+
+def test_validate_file_names_spreadsheet_places(tmp_path):
+    def edit(workbook):
+        workbook["touchpoints"]["D5"] = "nowhere"
+
+    journey, problems = sp.validate_file(_edited_workbook(tmp_path, edit))
+    assert [p.where for p in problems] == ["touchpoints sheet, row 5, column stage"]

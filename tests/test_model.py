@@ -473,7 +473,7 @@ def test_stage_overview_in_finnish_has_finnish_headers(webshop):
     table = sp.stage_overview(webshop, "fi")
     assert list(table.index.names) == ["Vaihe", "Tunniste"]
     assert list(table.columns) == [
-        "Kosketuspiste", "Kaista", "Kanava", "Vastuuhenkilö", "Tunne", "A", "R", "V", "O", "Kipupisteet"
+        "Kosketuspiste", "Kaista", "Kanava", "Vastuuhenkilö", "Tunne", "A", "R", "V", "O", "Kipupisteitä"
     ]
 
 
@@ -509,7 +509,7 @@ def test_stage_overview_falls_back_to_the_other_language_and_to_stage_ids(coffee
     coffee.add_touchpoint(sp.Touchpoint("tea", sp.Text(en="Tea"), "order", lane="frontstage"))
     table = sp.stage_overview(coffee, "fi")
     assert table.loc[("order", "tea"), "Kosketuspiste"] == "Tea"
-    assert table.loc[("pay", "card"), "Kipupisteet"] == 1
+    assert table.loc[("pay", "card"), "Kipupisteitä"] == 1
 
 
 # -- validate: rules on hand-made journeys ------------------------------------------------------
@@ -887,3 +887,9 @@ def test_rename_touchpoint_refuses_a_taken_id(coffee):
 def test_update_touchpoint_cannot_change_the_id(coffee):
     with pytest.raises(TypeError, match="rename_touchpoint"):
         coffee.update_touchpoint("card", id="other")
+
+
+def test_remove_touchpoint_takes_its_ratings_along(coffee):
+    coffee.ratings.append(sp.Rating("Aino", "card", "A", 2))
+    coffee.remove_touchpoint("card")
+    assert coffee.ratings == []

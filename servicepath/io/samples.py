@@ -63,7 +63,7 @@ def new_journey(title: str | None = None, lang: str = "fi") -> Journey:
         "first-contact", Text(fi="Ensikontakti", en="First contact"), "before", entry_share=1.0
     ))
     journey.add_touchpoint(Touchpoint("service", Text(fi="Palvelu", en="Service"), "during"))
-    journey.add_touchpoint(Touchpoint("follow-up", Text(fi="Yhteydenpito", en="Follow-up"), "after", final=True))
+    journey.add_touchpoint(Touchpoint("follow-up", Text(fi="Seuranta", en="Follow-up"), "after", final=True))
     journey.add_transition("first-contact", "service", share=1.0)
     journey.add_transition("service", "follow-up", share=1.0)
     journey.goals.append("follow-up")

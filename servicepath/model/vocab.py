@@ -10,7 +10,6 @@ __all__ = [
     "RECOVERY_STEPS",
     "AFTERCARE_PRACTICES",
     "KNOWN_TAGS",
-    "CHANNELS",
     "normalise_lane",
     "normalise_tag",
 ]
@@ -44,9 +43,6 @@ AFTERCARE_PRACTICES = tuple(
 )
 
 KNOWN_TAGS = ("payment", "invoicing", "complaint", *RECOVERY_STEPS, *AFTERCARE_PRACTICES)
-
-#: Channels offered as suggestions; any other text is allowed.
-CHANNELS = ("web", "mobile", "phone", "email", "chat", "store", "invoice", "letter", "in person")
 
 _LANE_ALIASES = {
     "todisteet": "evidence",
