@@ -21,6 +21,12 @@ __all__ = [
 ]
 
 
+def shown(value) -> str:
+    """A value as a message shows it: its repr, cut short when long (a 10 MB name is not repeated)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:50] + f"…' ({len(str(value)):,} characters)"
+
+
 class ServicepathError(Exception):
     """Base class of every error servicepath raises on purpose."""
 

@@ -1,7 +1,8 @@
-"""Translation tables: every Finnish word servicepath shows lives here.
+"""Translation tables: the labels servicepath puts on tokens, columns and messages.
 
 Code uses English tokens; :func:`label` turns a token into the words a workshop
-sees, in Finnish (``"fi"``) or English (``"en"``). The terms follow the
+sees, in Finnish (``"fi"``) or English (``"en"``). (Content such as the sample
+journeys carries its own Finnish and English text.) The terms follow the
 project glossary so that notebooks, maps and exports speak one language.
 """
 

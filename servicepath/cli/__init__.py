@@ -15,9 +15,9 @@ import pandas as pd
 from .. import __version__
 from ..errors import ServicepathError
 from ..i18n import label
-from ..io import FORMATS, format_of, load, new_journey, save, validate_file
+from ..io import FORMATS, format_of, load, save, validate_file
 from ..io.files import csv_folder
-from ..model import stage_overview, validate
+from ..model import new_journey, stage_overview, validate
 
 __all__ = ["main"]
 

@@ -2,9 +2,9 @@
 
 from .document import from_document, schema, to_document
 from .files import FORMATS, dumps, format_of, load, loads, save, validate_file
-from .samples import SAMPLES, load_sample, new_journey, sample_path
+from .samples import SAMPLES, load_sample, sample_path
 
 __all__ = [
-    "FORMATS", "SAMPLES", "dumps", "format_of", "from_document", "load", "load_sample", "loads", "new_journey",
+    "FORMATS", "SAMPLES", "dumps", "format_of", "from_document", "load", "load_sample", "loads",
     "sample_path", "save", "schema", "to_document", "validate_file",
 ]

@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import cache
 from importlib import resources
 
-from ..errors import DuplicateIdError, SchemaError, SchemaVersionError, ValidationError
+from ..errors import DuplicateIdError, SchemaError, SchemaVersionError, ValidationError, shown
 from ..model.journey import SCHEMA_VERSION, Journey
 from ..model.text import Text
 from ..model.timestamps import format_timestamp, parse_timestamp
@@ -149,16 +149,16 @@ def _check_schema(data: dict, file: str | None, locate: Locate) -> None:
 def _explain(exc) -> str:
     """Say what a schema rule expected, in words a workshop facilitator understands."""
     rule, value, definition = exc.rule, exc.value, exc.definition or {}
-    shown = _short(value)
+    value_text = shown(value)
     if rule in ("minimum", "maximum"):
         low, high = definition.get("minimum"), definition.get("maximum")
         if low is not None and high is not None:
-            return f"{shown} is out of range {low}..{high}"
-        return f"{shown} must be at least {low}" if low is not None else f"{shown} must be at most {high}"
+            return f"{value_text} is out of range {low}..{high}"
+        return f"{value_text} must be at least {low}" if low is not None else f"{value_text} must be at most {high}"
     if rule == "type":
         wanted = exc.rule_definition if isinstance(exc.rule_definition, list) else [exc.rule_definition]
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in wanted)
-        return f"{shown} is {_kind(value)}; expected {words}"
+        return f"{value_text} is {_kind(value)}; expected {words}"
     if rule == "required":
         missing = [k for k in definition.get("required", []) if k not in value]
         return f"missing required field {', '.join(repr(m) for m in missing)}"
@@ -167,7 +167,7 @@ def _explain(exc) -> str:
         extra = sorted(str(k) for k in value if k not in allowed)
         return f"unknown field {', '.join(repr(e) for e in extra)} (expected: {', '.join(allowed)})"
     if rule == "enum":
-        return f"{shown} is not one of {', '.join(map(str, exc.rule_definition))}"
+        return f"{value_text} is not one of {', '.join(map(str, exc.rule_definition))}"
     if rule == "maxLength":
         return f"text of {len(value):,} characters is too long (at most {exc.rule_definition})"
     if rule == "minLength":
@@ -179,7 +179,8 @@ def _explain(exc) -> str:
     if rule == "uniqueItems":
         return "the same item appears twice"
     if rule == "pattern":
-        return f"{shown} is not in the expected form ({_PATTERN_WORDS.get(exc.rule_definition, exc.rule_definition)})"
+        form = _PATTERN_WORDS.get(exc.rule_definition, exc.rule_definition)
+        return f"{value_text} is not in the expected form ({form})"
     return exc.message.removeprefix("data").lstrip(".")
 
 
@@ -289,11 +290,6 @@ def _kind(value) -> str:
         if isinstance(value, kind):
             return word
     return type(value).__name__
-
-
-def _short(value) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:50] + f"…' ({len(str(value)):,} characters)"
 
 
 # -- journey → document ---------------------------------------------------------------

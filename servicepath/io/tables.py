@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ..errors import SchemaError, ValidationError
+from ..errors import SchemaError, ValidationError, shown
 from ..model.timestamps import format_timestamp, parse_timestamp
 from ..model.validate import Problem
 
@@ -134,7 +134,7 @@ def unsafe_cell(text: str) -> str:
 
 
 # -- reading ----------------------------------------------------------------------------
-def _key(text) -> str:
+def _header_key(text) -> str:
     return re.sub(r"[\s\-()]+", "_", str(text).strip().casefold()).strip("_")
 
 
@@ -146,13 +146,13 @@ def sheet_of(name: str) -> str | None:
     >>> sheet_of("Kosketuspisteet"), sheet_of("notes")
     ('touchpoints', None)
     """
-    key = _key(name)
-    return next((s.name for s in SHEETS.values() if key in {_key(s.name), *map(_key, s.aliases)}), None)
+    key = _header_key(name)
+    return next((s.name for s in SHEETS.values() if key in {_header_key(s.name), *map(_header_key, s.aliases)}), None)
 
 
 def _find_sheet(tables: dict[str, Table], sheet: Sheet) -> Table | None:
-    names = {_key(sheet.name), *(_key(a) for a in sheet.aliases)}
-    return next((t for name, t in tables.items() if _key(name) in names), None)
+    names = {_header_key(sheet.name), *(_header_key(a) for a in sheet.aliases)}
+    return next((t for name, t in tables.items() if _header_key(name) in names), None)
 
 
 class _Reader:
@@ -183,11 +183,11 @@ class _Reader:
         lookup = {}
         for column in sheet.columns:
             for name in (column.name, *column.aliases):
-                lookup[_key(name)] = column
+                lookup[_header_key(name)] = column
         positions: dict[int, Column] = {}
         typed = self.headers.setdefault(table.name, {})
         for i, head in enumerate(table.header):
-            column = lookup.get(_key(head)) if head not in (None, "") else None
+            column = lookup.get(_header_key(head)) if head not in (None, "") else None
             if column is not None:
                 if column in positions.values():
                     self.fail(f"column {column.name!r} appears twice; keep one", table.name, None, column.name)
@@ -218,7 +218,7 @@ class _Reader:
         try:
             return _CONVERT[kind](value)
         except (ValueError, TypeError) as exc:
-            self.fail(f"{_short(value)} is not {_KIND_WORDS[kind]}{': ' + str(exc) if kind == 'json' else ''}",
+            self.fail(f"{shown(value)} is not {_KIND_WORDS[kind]}{': ' + str(exc) if kind == 'json' else ''}",
                       sheet, row, column)
 
     def document(self, default_title: str) -> dict:
@@ -241,11 +241,11 @@ class _Reader:
 
     def journey_fields(self, default_title: str) -> dict:
         sheet_name, rows = self.records(SHEETS["journey"])
-        lookup = {_key(k): k for k in JOURNEY_FIELDS}
-        lookup |= {_key(alias): k for k, (_, aliases) in JOURNEY_FIELDS.items() for alias in aliases}
+        lookup = {_header_key(k): k for k in JOURNEY_FIELDS}
+        lookup |= {_header_key(alias): k for k, (_, aliases) in JOURNEY_FIELDS.items() for alias in aliases}
         values = {}
         for row, rec in rows:
-            key = lookup.get(_key(rec.get("field") or ""))
+            key = lookup.get(_header_key(rec.get("field") or ""))
             if key is None:
                 self.fail(f"{rec.get('field')!r} is not a journey field (expected: {', '.join(JOURNEY_FIELDS)})",
                           sheet_name, row, "field")
@@ -408,16 +408,11 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded.casefold()).strip("-")[:60] or "touchpoint"
 
 
-def _short(value) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:50] + "…'"
-
-
 # -- cell conversion -------------------------------------------------------------------
 _MINUS = str.maketrans({"−": "-", "–": "-", "\u00a0": "", " ": "", "\u202f": ""})
 
 
-def _number(value):
+def _read_number(value):
     if isinstance(value, bool):
         raise ValueError("true/false")
     if isinstance(value, (int, float)):
@@ -435,7 +430,7 @@ def _number(value):
 
 
 def _integer(value):
-    number = _number(value)
+    number = _read_number(value)
     if isinstance(number, float):
         if not number.is_integer():
             raise ValueError("not whole")
@@ -484,7 +479,7 @@ def _plain_text(value):
 
 
 _CONVERT = {
-    "text": _plain_text, "number": _number, "integer": _integer, "bool": _bool,
+    "text": _plain_text, "number": _read_number, "integer": _integer, "bool": _bool,
     "list": _list, "time": _time, "json": _json,
 }
 _KIND_WORDS = {

@@ -1,6 +1,7 @@
 """The journey model: data and validation (the lowest layer; imports no other layer)."""
 
 from .journey import PAIN_POINT_COLUMNS, SCHEMA_VERSION, TOUCHPOINT_COLUMNS, TRANSITION_COLUMNS, Journey
+from .starter import new_journey
 from .synthetic import synthetic_journey
 from .text import Text
 from .touchpoint import Arvo, PainPoint, Rating, Stage, Touchpoint, Transition
@@ -12,5 +13,5 @@ __all__ = [
     "AFTERCARE_PRACTICES", "KNOWN_TAGS", "LANES", "PAIN_POINT_COLUMNS", "PRINCIPLES", "RECOVERY_STEPS",
     "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS",
     "Arvo", "Journey", "PainPoint", "Problem", "Rating", "Stage", "Text", "Touchpoint", "Transition",
-    "check", "stage_overview", "synthetic_journey", "validate",
+    "check", "new_journey", "stage_overview", "synthetic_journey", "validate",
 ]

@@ -28,7 +28,7 @@ _UNITS = {
 }
 
 
-def _number(text: str) -> float:
+def _decimal(text: str) -> float:
     return float(text.replace(",", "."))
 
 
@@ -52,9 +52,9 @@ def parse_duration(text: str) -> timedelta:
     plain = _PLAIN.match(cleaned.lower())
     try:
         if iso and cleaned.upper() not in ("P", "PT"):
-            return timedelta(**{k: _number(v) for k, v in iso.groupdict().items() if v})
+            return timedelta(**{k: _decimal(v) for k, v in iso.groupdict().items() if v})
         if plain and plain["unit"] in _UNITS:
-            return timedelta(**{_UNITS[plain["unit"]]: _number(plain["number"])})
+            return timedelta(**{_UNITS[plain["unit"]]: _decimal(plain["number"])})
     except OverflowError:
         raise ValueError(f"{text!r} is too long a duration (at most {timedelta.max.days:,} days)") from None
     raise ValueError(f"{text!r} is not a duration (write e.g. 'PT15M', '15 min', '2 h', '3 d')")

@@ -95,7 +95,7 @@ class _Flow:
     @classmethod
     def of(cls, attrs: dict) -> _Flow:
         lane = normalise_lane(attrs.get("lane", "customer"))
-        return cls(attrs.get("stage"), lane, _number(attrs.get("entry_share")), attrs.get("final") is True)
+        return cls(attrs.get("stage"), lane, _share_or_zero(attrs.get("entry_share")), attrs.get("final") is True)
 
 
 def _touchpoints(journey: Journey, problems: list[Problem]) -> dict[str, Touchpoint]:
@@ -105,7 +105,8 @@ def _touchpoints(journey: Journey, problems: list[Problem]) -> dict[str, Touchpo
         where = f"touchpoints[{node!r}]"
         if not attrs:
             problems.append(Problem(
-                "error", where, "a transition names this id but there is no such touchpoint", "dangling-edge"
+                "error", where, "this node has no touchpoint data (name, stage...); was it made by a transition "
+                "to an unknown id?", "dangling-edge"
             ))
             continue
         try:
@@ -121,7 +122,7 @@ def _check_stages(journey: Journey, touchpoints: dict[str, _Flow], problems: lis
     ids = journey.stage_ids
     if not ids:
         problems.append(Problem("error", "stages", "the journey has no stages", "no-stages"))
-    for stage_id in {s for s in ids if ids.count(s) > 1}:
+    for stage_id in sorted({s for s in ids if ids.count(s) > 1}):
         problems.append(Problem("error", f"stages[{stage_id!r}]", "two stages share this id", "duplicate-id"))
     known = set(ids)
     for tp_id, tp in touchpoints.items():
@@ -147,9 +148,10 @@ def _check_transitions(journey: Journey, problems: list[Problem]) -> None:
                 "error", f"transitions[{source!r}→{target!r}].{exc.field}", exc.what, "bad-value"
             ))
     for node in graph:
-        total = sum(_number(a.get("share")) for _, _, a in graph.out_edges(node, data=True))
+        shares = [(t, _share_or_zero(a.get("share"))) for _, t, a in graph.out_edges(node, data=True)]
+        total = sum(share for _, share in shares)
         if total > 1 + SHARE_TOLERANCE:
-            targets = ", ".join(f"{t} {_number(a.get('share')):g}" for _, t, a in graph.out_edges(node, data=True))
+            targets = ", ".join(f"{t} {share:g}" for t, share in shares)
             problems.append(Problem(
                 "error", f"touchpoints[{node!r}]",
                 f"outgoing shares sum to {total:.3g} ({targets}); they may sum to at most 1",
@@ -207,5 +209,5 @@ def _check_sections(journey: Journey, touchpoints: dict[str, Touchpoint], proble
                 seen[pain.id] = tp_id
 
 
-def _number(value) -> float:
+def _share_or_zero(value) -> float:
     return float(value) if isinstance(value, (int, float)) and math.isfinite(value) else 0.0

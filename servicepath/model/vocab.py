@@ -62,7 +62,7 @@ _LANE_ALIASES = {
 _TAG_ALIASES = {"maksu": "payment", "laskutus": "invoicing", "reklamaatio": "complaint"}
 
 
-def _key(text: str) -> str:
+def _word_key(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().casefold())
 
 
@@ -81,7 +81,7 @@ def normalise_lane(value):
     """
     if not isinstance(value, str):
         return value
-    key = _key(value)
+    key = _word_key(value)
     if key in LANES:
         return key
     return _LANE_ALIASES.get(key, value)
@@ -99,7 +99,7 @@ def normalise_tag(value):
     """
     if not isinstance(value, str):
         return value
-    key = _key(value)
+    key = _word_key(value)
     if key in KNOWN_TAGS:
         return key
     return _TAG_ALIASES.get(key, value.strip())
