@@ -8,6 +8,7 @@ Examples
 True
 """
 
+from .analysis import REACH_COLUMNS, Path, goal_probability, likely_paths, reach, removal_effect
 from .errors import (
     DuplicateIdError,
     FileFormatError,
@@ -66,6 +67,8 @@ __all__ = [
     "validate", "stage_overview", "synthetic_journey",
     "LANES", "PRINCIPLES", "KNOWN_TAGS", "RECOVERY_STEPS", "AFTERCARE_PRACTICES",
     "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS", "PAIN_POINT_COLUMNS",
+    # analysis
+    "reach", "likely_paths", "Path", "goal_probability", "removal_effect", "REACH_COLUMNS",
     # files
     "load", "loads", "save", "validate_file", "dumps", "load_sample", "new_journey", "format_of", "schema",
     "SAMPLES", "FORMATS",
