@@ -8,7 +8,8 @@ Examples
 True
 """
 
-from .analysis import REACH_COLUMNS, Path, goal_probability, likely_paths, reach, removal_effect
+from .analysis import *  # noqa: F403 - the analysis layer's own __all__
+from .analysis import __all__ as _analysis_all
 from .errors import (
     DuplicateIdError,
     FileFormatError,
@@ -68,7 +69,7 @@ __all__ = [
     "LANES", "PRINCIPLES", "KNOWN_TAGS", "RECOVERY_STEPS", "AFTERCARE_PRACTICES",
     "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS", "PAIN_POINT_COLUMNS",
     # analysis
-    "reach", "likely_paths", "Path", "goal_probability", "removal_effect", "REACH_COLUMNS",
+    *_analysis_all,
     # files
     "load", "loads", "save", "validate_file", "dumps", "load_sample", "new_journey", "format_of", "schema",
     "SAMPLES", "FORMATS",

@@ -4,6 +4,43 @@ Functions take a journey first and return pandas DataFrames or plain dataclasses
 this layer imports only the model.
 """
 
+from .checklists import FOLLOW_UP_DAYS, AftercareCoverage, aftercare_coverage, service_recovery
+from .experience import EMOTION_COLUMNS, RememberedExperience, emotion_along_path, remembered_experience, typical_path
+from .improvements import (
+    METHODS,
+    QUADRANTS,
+    STATUSES,
+    Improvement,
+    add_improvement,
+    apply,
+    cast_votes,
+    compare,
+    dot_budget,
+    improvement_table,
+    improvements,
+    prioritise,
+    vote_results,
+)
+from .pain import CRITICAL_BOOST, PAIN_COLUMNS, PAYMENT_TAGS, PaymentMoment, pain_points, payment_moment
 from .paths import REACH_COLUMNS, Path, goal_probability, likely_paths, reach, removal_effect
+from .scoring import (
+    CRITICAL_WEIGHT,
+    DISAGREEMENT_RANGE,
+    effective_scores,
+    rating_summary,
+    score_from_answers,
+    score_journey,
+    touchpoint_weights,
+    weakest,
+)
 
-__all__ = ["REACH_COLUMNS", "Path", "goal_probability", "likely_paths", "reach", "removal_effect"]
+__all__ = [
+    "FOLLOW_UP_DAYS", "AftercareCoverage", "aftercare_coverage", "service_recovery",
+    "EMOTION_COLUMNS", "RememberedExperience", "emotion_along_path", "remembered_experience", "typical_path",
+    "METHODS", "QUADRANTS", "STATUSES", "Improvement", "add_improvement", "apply", "cast_votes", "compare",
+    "dot_budget", "improvement_table", "improvements", "prioritise", "vote_results",
+    "CRITICAL_BOOST", "PAIN_COLUMNS", "PAYMENT_TAGS", "PaymentMoment", "pain_points", "payment_moment",
+    "CRITICAL_WEIGHT", "DISAGREEMENT_RANGE", "REACH_COLUMNS", "Path", "effective_scores", "goal_probability",
+    "likely_paths", "rating_summary", "reach", "removal_effect", "score_from_answers", "score_journey",
+    "touchpoint_weights", "weakest",
+]

@@ -197,6 +197,17 @@ def _check_sections(journey: Journey, touchpoints: dict[str, Touchpoint], proble
             problems.append(Problem(
                 "error", f"ratings[{i}].touchpoint", f"{rating.touchpoint!r} is not a touchpoint", "unknown-id"
             ))
+    for i, improvement in enumerate(journey.improvements):
+        where = f"improvements[{improvement.get('id', i)!r}]"
+        for tp in improvement.get("touchpoints", []):
+            if tp not in journey.graph:
+                problems.append(Problem("error", f"{where}.touchpoints", f"{tp!r} is not a touchpoint", "unknown-id"))
+        missing = [k for k in ("owner", "metric") if not improvement.get(k)]
+        if missing:
+            problems.append(Problem(
+                "warning", where, f"names no {' and no '.join(missing)}: who makes it happen, and how is it measured?",
+                "improvement-unowned",
+            ))
     seen: dict[str, str] = {}
     for tp_id, touchpoint in touchpoints.items():
         for pain in touchpoint.pain_points:

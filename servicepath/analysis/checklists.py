@@ -1,0 +1,136 @@
+"""Checklists from the domain: the ten aftercare practices and service recovery in five steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import pandas as pd
+
+from ..model.durations import parse_duration
+from ..model.journey import Journey
+from ..model.vocab import AFTERCARE_PRACTICES, PRINCIPLES, RECOVERY_STEPS
+from .scoring import effective_scores
+
+__all__ = ["AftercareCoverage", "aftercare_coverage", "service_recovery", "FOLLOW_UP_DAYS"]
+
+#: The follow-up of a complaint should come this many days after the fix (1–2 weeks).
+FOLLOW_UP_DAYS = (7, 14)
+
+
+def _tags(journey: Journey) -> dict[str, set[str]]:
+    return {n: set(a.get("tags", "").split(",")) - {""} for n, a in journey.graph.nodes(data=True)}
+
+
+@dataclass(frozen=True)
+class AftercareCoverage:
+    """Which of the ten aftercare practices the journey has.
+
+    Attributes
+    ----------
+    table : DataFrame
+        One row per practice, in the order of the domain: ``practice`` (tag),
+        ``name_fi``, ``name_en``, ``present``, ``touchpoints`` (ids, comma
+        separated) and the mean A.R.V.O. scores of those touchpoints.
+    count : int
+        How many of the ten are present (0…10).
+    """
+
+    table: pd.DataFrame
+    count: int
+
+    @property
+    def missing(self) -> list[str]:
+        return self.table.loc[~self.table["present"], "practice"].tolist()
+
+
+def aftercare_coverage(journey: Journey) -> AftercareCoverage:
+    """Check the journey against the ten aftercare practices (by their ``aftercare:*`` tags).
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> sp.aftercare_coverage(sp.load_sample("b2b-service")).count
+    10
+    >>> sp.aftercare_coverage(sp.load_sample("webshop")).count < 10
+    True
+    """
+    from .library import AFTERCARE_PRACTICES as NAMES
+
+    tags = _tags(journey)
+    scores = effective_scores(journey)[list(PRINCIPLES)]
+    rows = []
+    for practice in AFTERCARE_PRACTICES:
+        members = [n for n, t in tags.items() if practice in t]
+        means = scores.loc[members].mean() if members else pd.Series(float("nan"), index=list(PRINCIPLES))
+        rows.append({"practice": practice, "name_fi": NAMES[practice].fi, "name_en": NAMES[practice].en,
+                     "present": bool(members), "touchpoints": ", ".join(members), **means.to_dict()})
+    table = pd.DataFrame(rows)
+    return AftercareCoverage(table, int(table["present"].sum()))
+
+
+def service_recovery(journey: Journey) -> pd.DataFrame:
+    """For every complaint touchpoint: are the five recovery steps there, in order, along its paths?
+
+    From each touchpoint tagged ``complaint`` the steps are looked for one
+    after the other (assure → listen → confirm → fix → follow-up), each
+    among the touchpoints reachable from the step found before it.
+
+    Returns
+    -------
+    DataFrame
+        One row per complaint touchpoint: ``complaint``, ``steps_found``
+        (0…5), ``missing`` (step tags, comma separated), ``path`` (the step
+        touchpoints found, in order), ``follow_up_days`` (from the fix to the
+        follow-up by the transitions' durations, NaN if unknown) and
+        ``follow_up_in_time`` (1–2 weeks, as the practice advises).
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> row = sp.service_recovery(sp.load_sample("webshop")).iloc[0]
+    >>> row["complaint"], int(row["steps_found"]), row["missing"]
+    ('complaint', 5, '')
+    """
+    graph, tags = journey.graph, _tags(journey)
+    rows = []
+    for complaint in (n for n, t in tags.items() if "complaint" in t):
+        position, found, missing = complaint, [], []
+        for step in RECOVERY_STEPS:
+            reachable = nx.descendants(graph, position) | {position}
+            match = _nearest(graph, position, [n for n in reachable if step in tags[n]])
+            if match is None:
+                missing.append(step)
+            else:
+                found.append(match)
+                position = match
+        days = _follow_up_days(journey, tags, found)
+        rows.append({
+            "complaint": complaint, "steps_found": len(found), "missing": ", ".join(missing),
+            "path": " → ".join(found), "follow_up_days": days,
+            "follow_up_in_time": bool(FOLLOW_UP_DAYS[0] <= days <= FOLLOW_UP_DAYS[1]) if days == days else False,
+        })
+    columns = ["complaint", "steps_found", "missing", "path", "follow_up_days", "follow_up_in_time"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _nearest(graph: nx.DiGraph, source: str, candidates: list[str]) -> str | None:
+    if not candidates:
+        return None
+    distance = nx.single_source_shortest_path_length(graph, source)
+    return min(candidates, key=lambda n: (distance.get(n, 0), n))
+
+
+def _follow_up_days(journey: Journey, tags: dict[str, set[str]], found: list[str]) -> float:
+    fix = next((n for n in found if "recovery:fix" in tags[n]), None)
+    follow = next((n for n in found if "recovery:follow-up" in tags[n]), None)
+    if fix is None or follow is None:
+        return float("nan")
+    path = nx.shortest_path(journey.graph, fix, follow)
+    total = 0.0
+    for source, target in zip(path, path[1:], strict=False):
+        duration = journey.graph.edges[source, target].get("duration")
+        if duration is None:
+            return float("nan")
+        total += parse_duration(duration).total_seconds() / 86400
+    return total
