@@ -124,7 +124,7 @@ def remembered_experience(journey: Journey, path: Sequence[str] | None = None) -
     curve = emotion_along_path(journey, path).dropna(subset=["emotion"])
     if curve.empty:
         raise ServicepathError("no touchpoint on this path has an emotion; set emotions (−3…+3) first")
-    intensity = curve["emotion"].abs() - (curve["emotion"] < 0) * 1e-9  # a tie goes to the bad moment
+    intensity = curve["emotion"].abs() + (curve["emotion"] < 0) * 1e-9  # a tie goes to the bad moment
     peak_row = curve.loc[intensity.idxmax()]
     end_row = curve.iloc[-1]
     worst_row = curve.loc[curve["emotion"].idxmin()]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
 
-from ..errors import SchemaError, ServicepathError, UnknownIdError
+from ..errors import DuplicateIdError, SchemaError, ServicepathError, UnknownIdError
 from ..model.journey import Journey
 from ..model.text import Text
 from ..model.touchpoint import EMOTION_RANGE, SCORE_RANGE, check_id, check_number
@@ -102,11 +102,7 @@ class Improvement:
         if self.status not in STATUSES:
             raise SchemaError(f"{self.status!r} is not a status (expected {', '.join(STATUSES)})",
                               where=f"{self.id}.status")
-        if isinstance(self.due, str):
-            try:
-                set_(self, "due", date.fromisoformat(self.due))
-            except ValueError:
-                raise SchemaError(f"{self.due!r} is not a date (write 2026-12-31)", where=f"{self.id}.due") from None
+        set_(self, "due", _due_date(self.due, self.id))
 
     def to_dict(self) -> dict:
         """The JSON form kept in the journey file."""
@@ -127,6 +123,19 @@ class Improvement:
         return cls(**data)
 
 
+def _due_date(value, improvement_id: str) -> date | None:
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise SchemaError(f"{value!r} is not a date (write 2026-12-31)", where=f"{improvement_id}.due")
+
+
 def improvements(journey: Journey) -> list[Improvement]:
     """The journey's improvements as dataclasses (from its improvements section)."""
     out = []
@@ -144,7 +153,7 @@ def add_improvement(journey: Journey, improvement: Improvement) -> None:
         if tp not in journey.graph:
             raise UnknownIdError(f"improvement {improvement.id!r} names {tp!r}, which is not a touchpoint")
     if any(i.id == improvement.id for i in improvements(journey)):
-        raise SchemaError(f"there is already an improvement {improvement.id!r}", where="improvements")
+        raise DuplicateIdError(f"there is already an improvement {improvement.id!r}", where="improvements")
     journey.improvements.append(improvement.to_dict())
 
 
@@ -168,8 +177,8 @@ def prioritise(journey: Journey, method: str = "quadrant", *, midpoint: float = 
     ----------
     method : {"quadrant", "ice", "rice"}
         ``quadrant``: impact/effort quadrants — quick win (impact ≥ midpoint,
-        effort < midpoint), big bet, fill-in, money pit; ranked quick wins
-        first, then by impact ÷ effort. ``ice``: impact × confidence × ease
+        effort < midpoint), big bet, fill-in, money pit; ranked by quadrant in
+        that order, then by impact ÷ effort within a quadrant. ``ice``: impact × confidence × ease
         (ease = 6 − effort), all 1…5. ``rice``: reach × impact × confidence
         ÷ effort, where reach is the share of customers who reach the
         improvement's touchpoints, confidence is 0.2…1 and effort is in

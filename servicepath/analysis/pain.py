@@ -161,10 +161,13 @@ def _flow_mean(pairs) -> float:
 def _suggestions(scores: pd.DataFrame) -> pd.DataFrame:
     from .library import PAYMENT_PRACTICES
 
-    weakness = 4 - scores.mean() if not scores.empty else pd.Series(0.0, index=list(PRINCIPLES))
+    # Need = the gap to 4 of the principle a practice lifts. A principle nobody has scored at the
+    # payment moment gets the mean gap of the scored ones: unknown, so neither first nor last.
+    gaps = 4 - scores.mean() if not scores.empty else pd.Series(0.0, index=list(PRINCIPLES))
+    weakness = gaps.fillna(gaps.mean() if gaps.notna().any() else 0.0)
     rows = [{
         "practice": p.id, "principles": ", ".join(p.principles), "text_fi": p.text.fi, "text_en": p.text.en,
-        "need": float(np.nanmax([weakness.get(x, 0.0) for x in p.principles])) if p.principles else 0.0,
+        "need": max((float(weakness.get(x, 0.0)) for x in p.principles), default=0.0),
     } for p in PAYMENT_PRACTICES]
     table = pd.DataFrame(rows, columns=["practice", "principles", "text_fi", "text_en", "need"])
     return table.sort_values("need", ascending=False, kind="stable").reset_index(drop=True)

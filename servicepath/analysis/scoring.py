@@ -59,7 +59,13 @@ def score_from_answers(principle: str, answers: Mapping[str, bool | None] | Iter
             raise UnknownIdError(f"no check question {unknown[0]!r} for {principle} "
                                  f"(questions: {', '.join(sorted(known))})")
         answers = answers.values()
-    given = [bool(a) for a in answers if a is not None]
+    answers = list(answers)
+    if len(answers) > len(CHECK_QUESTIONS[principle]):
+        raise SchemaError(f"{len(answers)} answers for {len(CHECK_QUESTIONS[principle])} check questions of "
+                          f"{principle}", where="answers")
+    if any(a is not None and not isinstance(a, bool) for a in answers):
+        raise SchemaError("answers are True (yes), False (no) or None (not answered)", where="answers")
+    given = [a for a in answers if a is not None]
     if not given:
         return None
     return int(round(4 * sum(given) / len(given) + 1e-9))
@@ -233,7 +239,7 @@ def weakest(journey: Journey, n: int = 5) -> pd.DataFrame:
     scores = effective_scores(journey)[list(PRINCIPLES)]
     solved = chain(journey)
     reach_of = pd.Series(solved.reach, index=solved.order)
-    long = scores.stack().rename("score").reset_index()
+    long = scores.stack().dropna().rename("score").reset_index()
     long.columns = ["touchpoint", "principle", "score"]
     long["reach"] = long["touchpoint"].map(reach_of)
     long["gap"] = 4 - long["score"]
