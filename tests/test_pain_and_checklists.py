@@ -345,3 +345,19 @@ def test_a_journey_without_complaints_has_no_recovery_rows(coffee):
     table = sp.service_recovery(coffee)
     assert table.empty
     assert {"complaint", "steps_found", "missing", "follow_up_in_time"} <= set(table.columns)
+
+
+def test_attentiveness_check_lists_the_pizza_case_failures_to_fix():
+    answers = {"attn-promise-kept": False, "attn-apologise": False, "attn-ask-before-substituting": False,
+               "attn-greet": True}
+    table = sp.attentiveness_check(answers)
+    assert sorted(table.loc[table["to_fix"], "question"]) == [
+        "attn-apologise", "attn-ask-before-substituting", "attn-promise-kept"]
+    assert table["text_fi"].str.len().gt(0).all() and table["text_en"].str.len().gt(0).all()
+
+
+def test_attentiveness_check_refuses_unknown_questions_and_non_answers():
+    with pytest.raises(sp.UnknownIdError, match="attn-nope"):
+        sp.attentiveness_check({"attn-nope": True})
+    with pytest.raises(sp.SchemaError):
+        sp.attentiveness_check({"attn-greet": "no"})

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
+from ..errors import SchemaError, UnknownIdError
 from ..model.durations import parse_duration
 from ..model.journey import Journey
 from ..model.vocab import AFTERCARE_PRACTICES, PRINCIPLES, RECOVERY_STEPS
 from .scoring import effective_scores
 
-__all__ = ["AftercareCoverage", "aftercare_coverage", "service_recovery", "FOLLOW_UP_DAYS"]
+__all__ = ["AftercareCoverage", "aftercare_coverage", "attentiveness_check", "service_recovery", "FOLLOW_UP_DAYS"]
 
 #: The follow-up of a complaint should come this many days after the fix (1–2 weeks).
 FOLLOW_UP_DAYS = (7, 14)
@@ -134,3 +135,38 @@ def _follow_up_days(journey: Journey, tags: dict[str, set[str]], found: list[str
             return float("nan")
         total += parse_duration(duration).total_seconds() / 86400
     return total
+
+
+def attentiveness_check(answers: dict[str, bool | None] | None = None) -> pd.DataFrame:
+    """The attentiveness questions (greet, listen, notice, the pizza case) for one touchpoint, with answers.
+
+    Parameters
+    ----------
+    answers : mapping of question id to True (yes), False (no) or None (not asked yet)
+
+    Returns
+    -------
+    DataFrame
+        ``question``, ``principle`` (the A.R.V.O. principle a yes supports),
+        ``text_fi``, ``text_en``, ``answer`` and ``to_fix`` (answered no).
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> table = sp.attentiveness_check({"attn-promise-kept": False})
+    >>> table.loc[table["to_fix"], "question"].tolist()
+    ['attn-promise-kept']
+    """
+    from .library import ATTENTIVENESS_QUESTIONS
+
+    answers = dict(answers or {})
+    known = {q.id for q in ATTENTIVENESS_QUESTIONS}
+    for question, answer in answers.items():
+        if question not in known:
+            raise UnknownIdError(f"no attentiveness question {question!r} (questions: {', '.join(sorted(known))})")
+        if answer is not None and not isinstance(answer, bool):
+            raise SchemaError("answers are True (yes), False (no) or None (not asked)", where=question)
+    return pd.DataFrame([{
+        "question": q.id, "principle": q.principle, "text_fi": q.text.fi, "text_en": q.text.en,
+        "answer": answers.get(q.id), "to_fix": answers.get(q.id) is False,
+    } for q in ATTENTIVENESS_QUESTIONS])
