@@ -29,6 +29,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)  ## print the speed figures of benchmarks/
 	$(BIN)/python benchmarks/bench_model.py
+	$(BIN)/python benchmarks/bench_analysis.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

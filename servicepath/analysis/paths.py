@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..errors import ServicepathError
 from ..model.journey import Journey
-from .markov import chain
+from .markov import chain, check_flow, loop_matrix, solve_loop
 
 __all__ = ["REACH_COLUMNS", "reach", "likely_paths", "Path", "removal_effect", "goal_probability"]
 
@@ -84,8 +84,7 @@ def likely_paths(journey: Journey, k: int = 10, *, max_passes: int = 2, max_step
     if k < 1:
         raise ServicepathError(f"k is {k}; ask for at least one path")
     graph = journey.graph
-    solved = chain(journey)  # also checks the shares
-    leave = dict(zip(solved.order, solved.leave.tolist(), strict=True))
+    leave = dict(zip(graph, check_flow(journey).tolist(), strict=True))
     # Best-first search: extending a path never raises its probability, so the
     # first k complete paths popped from the heap are the k most likely.
     heap: list[tuple[float, int, tuple[str, ...], bool]] = []
@@ -188,16 +187,13 @@ def _success_from(journey: Journey, goals: list[str], index: dict[str, int]) -> 
         if not members:
             continue
         local = {n: k for k, n in enumerate(members)}
-        block = np.zeros((len(members), len(members)))
         known = np.zeros(len(members))
         for n in members:
             for _, target, attrs in graph.out_edges(n, data=True):
-                share = float(attrs.get("share") or 0)
-                if target in local:
-                    block[local[n], local[target]] += share
-                else:
-                    known[local[n]] += share * success[index[target]]
-        solution = np.linalg.lstsq(np.eye(len(members)) - block, known, rcond=None)[0]
+                if target not in local:
+                    known[local[n]] += float(attrs.get("share") or 0) * success[index[target]]
+        block = loop_matrix(graph, members)
+        solution = solve_loop(block, known) if block.nnz else known
         for n, value in zip(members, solution, strict=True):
             success[index[n]] = value
     return success
