@@ -23,6 +23,13 @@ def typical_path(journey: Journey) -> tuple[str, ...]:
     """The most likely path that completes the journey (ends at a final touchpoint).
 
     Falls back to the most likely path of all when no path completes.
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> path = sp.typical_path(sp.load_sample("webshop"))
+    >>> path[:4]
+    ('search', 'product', 'cart', 'pay')
     """
     paths = likely_paths(journey, k=200)
     if not paths:

@@ -137,7 +137,16 @@ def _due_date(value, improvement_id: str) -> date | None:
 
 
 def improvements(journey: Journey) -> list[Improvement]:
-    """The journey's improvements as dataclasses (from its improvements section)."""
+    """The journey's improvements as dataclasses (from its improvements section).
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> j = sp.load_sample("webshop")
+    >>> sp.add_improvement(j, sp.Improvement("one-click", sp.Text(fi="Tallennettu kortti"), ("pay",)))
+    >>> [i.id for i in sp.improvements(j)], j.improvements[0]["touchpoints"]
+    (['one-click'], ['pay'])
+    """
     out = []
     for i, data in enumerate(journey.improvements):
         try:
@@ -148,7 +157,17 @@ def improvements(journey: Journey) -> list[Improvement]:
 
 
 def add_improvement(journey: Journey, improvement: Improvement) -> None:
-    """Add an improvement to the journey's plan; its touchpoints must exist and its id be new."""
+    """Add an improvement to the journey's plan; its touchpoints must exist and its id be new.
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> j = sp.load_sample("webshop")
+    >>> sp.add_improvement(j, sp.Improvement("x", sp.Text(en="Ask less"), ("nowhere",)))
+    Traceback (most recent call last):
+    ...
+    servicepath.errors.UnknownIdError: improvement 'x' names 'nowhere', which is not a touchpoint
+    """
     for tp in improvement.touchpoints:
         if tp not in journey.graph:
             raise UnknownIdError(f"improvement {improvement.id!r} names {tp!r}, which is not a touchpoint")
@@ -158,7 +177,16 @@ def add_improvement(journey: Journey, improvement: Improvement) -> None:
 
 
 def improvement_table(journey: Journey) -> pd.DataFrame:
-    """The plan as a table: one row per improvement, in the order they were added."""
+    """The plan as a table: one row per improvement, in the order they were added.
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> j = sp.load_sample("webshop")
+    >>> sp.add_improvement(j, sp.Improvement("one-click", sp.Text(en="Saved card"), ("pay",), owner="Maija"))
+    >>> sp.improvement_table(j)[["id", "title_en", "owner", "status"]].to_dict("records")
+    [{'id': 'one-click', 'title_en': 'Saved card', 'owner': 'Maija', 'status': 'idea'}]
+    """
     columns = ["id", "title_fi", "title_en", "touchpoints", "principles", "impact", "effort", "confidence",
                "effort_days", "owner", "metric", "due", "status", "pain_points"]
     rows = [{
@@ -250,6 +278,18 @@ def cast_votes(journey: Journey, participant: str, dots: Mapping[str, int], *, o
 
     ``options`` are the ids voted on (pain point or improvement ids); the
     budget defaults to :func:`dot_budget` of their number.
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> j = sp.load_sample("webshop")
+    >>> ideas = ["pay-slow", "pay-methods", "pay-no-reassurance", "search-results", "product-delivery-time"]
+    >>> sp.cast_votes(j, "Aino", {"pay-methods": 2}, options=ideas)
+    >>> sp.cast_votes(j, "Eero", {"pay-methods": 1, "pay-slow": 1}, options=ideas)
+    >>> sp.cast_votes(j, "Eero", {"pay-slow": 3}, options=ideas)
+    Traceback (most recent call last):
+    ...
+    servicepath.errors.SchemaError: votes: Eero gave 3 dots; the budget is 2
     """
     options = list(options)
     budget = dot_budget(len(options)) if budget is None else budget
@@ -269,7 +309,17 @@ def cast_votes(journey: Journey, participant: str, dots: Mapping[str, int], *, o
 
 
 def vote_results(journey: Journey) -> pd.DataFrame:
-    """Dots per option, most first: ``rank``, ``option``, ``dots``, ``voters``."""
+    """Dots per option, most first: ``rank``, ``option``, ``dots``, ``voters``.
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> j = sp.load_sample("webshop")
+    >>> sp.cast_votes(j, "Aino", {"a": 1}, options=["a", "b"])
+    >>> sp.cast_votes(j, "Eero", {"a": 1}, options=["a", "b"])
+    >>> sp.vote_results(j).to_dict("records")
+    [{'rank': 1, 'option': 'a', 'dots': 2, 'voters': 2}]
+    """
     votes = pd.DataFrame(journey.votes, columns=["participant", "option", "dots"])
     if votes.empty:
         return pd.DataFrame(columns=["rank", "option", "dots", "voters"])

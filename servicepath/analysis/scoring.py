@@ -140,7 +140,15 @@ def _ratings(journey: Journey) -> pd.DataFrame:
 
 def touchpoint_weights(journey: Journey, *, by_reach: bool = True,
                        critical_weight: float = CRITICAL_WEIGHT) -> pd.Series:
-    """The weight of each touchpoint in roll-ups: its reach (0…1), times ``critical_weight`` if critical."""
+    """The weight of each touchpoint in roll-ups: its reach (0…1), times ``critical_weight`` if critical.
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> weights = sp.touchpoint_weights(sp.load_sample("webshop"))
+    >>> round(float(weights["search"]), 2), round(float(weights["pay"]), 2)  # pay is critical: 2 × its reach
+    (0.7, 0.39)
+    """
     nodes = journey.graph.nodes
     if by_reach:
         solved = chain(journey)

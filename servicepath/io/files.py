@@ -139,7 +139,16 @@ def _read_journey(path: Path, kind: str):
 
 
 def loads(data: bytes | str, kind: str = "json", *, file: str = "<data>", default_title: str = "Journey") -> Journey:
-    """Read a journey from the bytes of a JSON, YAML or xlsx file (not checked with ``validate``)."""
+    """Read a journey from the bytes of a JSON, YAML or xlsx file (not checked with ``validate``).
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> sp.loads("{}")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    servicepath.errors.SchemaError: <data>: schema_version: schema_version is None; expected a whole number ...
+    """
     if kind == "json":
         document = _parse_json(_decode(data, file), file)
     elif kind == "yaml":
@@ -445,6 +454,15 @@ def save(journey: Journey, path: str | os.PathLike, *, format: str | None = None
 
     A failed save raises :class:`~servicepath.SaveError` and leaves the
     previous file untouched.
+
+    Examples
+    --------
+    >>> import servicepath as sp, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> sp.save(sp.load_sample("webshop"), folder / "w.xlsx").name
+    'w.xlsx'
+    >>> sorted(p.name for p in sp.save(sp.load_sample("webshop"), folder / "tables").iterdir())[:3]
+    ['improvements.csv', 'journey.csv', 'pain_points.csv']
     """
     kind = format or format_of(path)
     path = Path(path)
