@@ -43,7 +43,6 @@ __all__ = [
     "RECOVERY_STEPS",
 ]
 
-_PRINCIPLES = ("A", "R", "V", "O")
 
 
 @dataclass(frozen=True)
@@ -594,45 +593,3 @@ RECOVERY_STEPS: dict[str, Text] = {
     ),
 }
 
-
-def _self_check() -> None:
-    """Cheap consistency checks, run at import."""
-    assert tuple(PRINCIPLE_NAMES) == _PRINCIPLES
-    assert tuple(RUBRIC) == _PRINCIPLES and tuple(CHECK_QUESTIONS) == _PRINCIPLES
-    texts: list[tuple[Text, int]] = [(t, 40) for t in PRINCIPLE_NAMES.values()]
-    for principle in _PRINCIPLES:
-        assert sorted(RUBRIC[principle]) == [0, 1, 2, 3, 4], principle
-        texts += [(t, 200) for t in RUBRIC[principle].values()]
-        assert len(CHECK_QUESTIONS[principle]) == 4, principle
-        assert all(q.principle == principle for q in CHECK_QUESTIONS[principle]), principle
-    questions = [q for qs in CHECK_QUESTIONS.values() for q in qs] + list(ATTENTIVENESS_QUESTIONS)
-    assert 6 <= len(ATTENTIVENESS_QUESTIONS) <= 8
-    assert all(q.principle in _PRINCIPLES for q in questions)
-    texts += [(q.text, 120) for q in questions]
-    assert 8 <= len(PAYMENT_PRACTICES) <= 10
-    assert all(p.principles and set(p.principles) <= set(_PRINCIPLES) for p in PAYMENT_PRACTICES)
-    texts += [(p.text, 200) for p in PAYMENT_PRACTICES]
-    ids = [q.id for q in questions] + [p.id for p in PAYMENT_PRACTICES]
-    assert len(ids) == len(set(ids)), "duplicate ids"
-    aftercare = (
-        "partnership",
-        "communication",
-        "documentation",
-        "feedback",
-        "invoicing",
-        "complaints",
-        "contact-person",
-        "gifts",
-        "extra-value",
-        "ambassadorship",
-    )
-    assert tuple(AFTERCARE_PRACTICES) == tuple(f"aftercare:{a}" for a in aftercare)
-    steps = ("assure", "listen", "confirm", "fix", "follow-up")
-    assert tuple(RECOVERY_STEPS) == tuple(f"recovery:{s}" for s in steps)
-    texts += [(t, 200) for t in (*AFTERCARE_PRACTICES.values(), *RECOVERY_STEPS.values())]
-    for text, limit in texts:
-        assert text.fi and text.en, text
-        assert len(text.fi) <= limit and len(text.en) <= limit, text
-
-
-_self_check()
