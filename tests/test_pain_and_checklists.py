@@ -153,13 +153,25 @@ def test_payment_moment_lists_only_the_pain_points_there(checkout):
     assert pains.iloc[0]["priority"] == pytest.approx(4 * 4 * 0.7 * 1.5)   # 16.8
 
 
+def _card_practices():
+    return [p for p in PAYMENT_PRACTICES if not p.id.startswith("pay-invoice")]
+
+
+def test_invoice_practices_are_suggested_only_where_customers_are_invoiced():
+    b2b = sp.payment_moment(sp.load_sample("b2b-service")).suggestions  # has an invoicing touchpoint
+    webshop = sp.payment_moment(sp.load_sample("webshop")).suggestions  # card payment only
+    assert "pay-invoice-after-delivery" in set(b2b["practice"])
+    assert not webshop["practice"].str.startswith("pay-invoice").any()
+
+
 def test_payment_suggestions_that_lift_the_weakest_principle_come_first(checkout):
     # at pay: A 1, R 3, V 2, O 0 → O is the weakest (gap 4), then A (3), V (2), R (1)
     suggestions = sp.payment_moment(checkout).suggestions
-    assert len(suggestions) == len(PAYMENT_PRACTICES)
+    card_practices = _card_practices()  # no invoicing tag here: the invoice practices are left out
+    assert len(suggestions) == len(card_practices)
     lifts = [set(p.split(", ")) for p in suggestions["principles"]]
     lifting_o = sum("O" in s for s in lifts)
-    assert lifting_o == sum("O" in p.principles for p in PAYMENT_PRACTICES) == 6
+    assert lifting_o == sum("O" in p.principles for p in card_practices)
     assert all("O" in s for s in lifts[:lifting_o])
     # then those lifting A, then the rest (V best, R not on its own)
     rest = lifts[lifting_o:]
@@ -172,7 +184,7 @@ def test_coffee_payment_suggestions_lift_communication_first(coffee):
     # at the card payment: A 1, R 2, V 0 → V (gap 4) first
     suggestions = sp.payment_moment(coffee).suggestions
     assert "V" in suggestions.iloc[0]["principles"].split(", ")
-    lifting_v = sum("V" in p.principles for p in PAYMENT_PRACTICES)
+    lifting_v = sum("V" in p.principles for p in _card_practices())
     assert all("V" in p.split(", ") for p in suggestions["principles"].head(lifting_v))
 
 

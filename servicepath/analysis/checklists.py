@@ -81,7 +81,8 @@ def service_recovery(journey: Journey) -> pd.DataFrame:
     -------
     DataFrame
         One row per complaint touchpoint: ``complaint``, ``steps_found``
-        (0…5), ``missing`` (step tags, comma separated), ``path`` (the step
+        (0…5), ``missing`` (step tags, comma separated), ``out_of_order``
+        (missing steps that are there, but not in order), ``path`` (the step
         touchpoints found, in order), ``follow_up_days`` (from the fix to the
         follow-up by the transitions' durations, NaN if unknown) and
         ``follow_up_in_time`` (1–2 weeks, as the practice advises).
@@ -96,23 +97,39 @@ def service_recovery(journey: Journey) -> pd.DataFrame:
     graph, tags = journey.graph, _tags(journey)
     rows = []
     for complaint in (n for n, t in tags.items() if "complaint" in t):
-        position, found, missing = complaint, [], []
-        for step in RECOVERY_STEPS:
-            reachable = nx.descendants(graph, position) | {position}
-            match = _nearest(graph, position, [n for n in reachable if step in tags[n]])
-            if match is None:
-                missing.append(step)
-            else:
-                found.append(match)
-                position = match
+        found, missing, out_of_order = _recovery_steps(graph, tags, complaint)
         days = _follow_up_days(journey, tags, found)
         rows.append({
             "complaint": complaint, "steps_found": len(found), "missing": ", ".join(missing),
-            "path": " → ".join(found), "follow_up_days": days,
+            "out_of_order": ", ".join(out_of_order), "path": " → ".join(found), "follow_up_days": days,
             "follow_up_in_time": bool(FOLLOW_UP_DAYS[0] <= days <= FOLLOW_UP_DAYS[1]) if days == days else False,
         })
-    columns = ["complaint", "steps_found", "missing", "path", "follow_up_days", "follow_up_in_time"]
+    columns = ["complaint", "steps_found", "missing", "out_of_order", "path", "follow_up_days",
+               "follow_up_in_time"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def _recovery_steps(graph: nx.DiGraph, tags: dict[str, set[str]], complaint: str):
+    """Walk forward from the complaint, step by step, never back through where the walk has been.
+
+    Returns the step touchpoints found in order, the steps missing, and those
+    missing from the order that do exist somewhere after the complaint
+    (done, but in the wrong order).
+    """
+    position, behind, found, missing = complaint, {complaint}, [], []
+    for step in RECOVERY_STEPS:
+        ahead = graph.subgraph(set(graph) - behind | {position})  # a loop cannot lead back to an earlier step
+        reachable = nx.descendants(ahead, position)
+        match = _nearest(ahead, position, [n for n in reachable if step in tags[n]])
+        if match is None:
+            missing.append(step)
+        else:
+            found.append(match)
+            behind |= set(nx.shortest_path(ahead, position, match))
+            position = match
+    anywhere = nx.descendants(graph, complaint)
+    out_of_order = [s for s in missing if any(s in tags[n] for n in anywhere)]
+    return found, missing, out_of_order
 
 
 def _nearest(graph: nx.DiGraph, source: str, candidates: list[str]) -> str | None:

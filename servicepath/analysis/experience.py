@@ -12,7 +12,10 @@ from ..errors import ServicepathError, UnknownIdError
 from ..model.journey import Journey
 from .paths import likely_paths
 
-__all__ = ["EMOTION_COLUMNS", "RememberedExperience", "emotion_along_path", "remembered_experience", "typical_path"]
+__all__ = [
+    "EXPERIENCED_LANES", "EMOTION_COLUMNS", "RememberedExperience", "emotion_along_path", "remembered_experience",
+    "typical_path",
+]
 
 #: Columns of :func:`emotion_along_path`.
 EMOTION_COLUMNS = ("step", "id", "stage", "lane", "emotion", "payment")
@@ -113,8 +116,17 @@ class RememberedExperience:
     end_is_payment: bool
 
 
-def remembered_experience(journey: Journey, path: Sequence[str] | None = None) -> RememberedExperience:
+#: Lanes whose touchpoints the customer experiences (backstage and support work is unseen).
+EXPERIENCED_LANES = ("evidence", "customer", "frontstage")
+
+
+def remembered_experience(journey: Journey, path: Sequence[str] | None = None, *,
+                          lanes: Sequence[str] = EXPERIENCED_LANES) -> RememberedExperience:
     """The peak–end estimate of the remembered experience along a path (default: the typical one).
+
+    Only touchpoints in ``lanes`` count — by default those the customer
+    experiences (evidence, customer actions, frontstage): backstage and
+    support work is not felt directly.
 
     Raises
     ------
@@ -129,6 +141,7 @@ def remembered_experience(journey: Journey, path: Sequence[str] | None = None) -
     ('pay', True)
     """
     curve = emotion_along_path(journey, path).dropna(subset=["emotion"])
+    curve = curve[curve["lane"].isin(lanes)]
     if curve.empty:
         raise ServicepathError("no touchpoint on this path has an emotion; set emotions (−3…+3) first")
     intensity = curve["emotion"].abs() + (curve["emotion"] < 0) * 1e-9  # a tie goes to the bad moment
@@ -145,6 +158,7 @@ def remembered_experience(journey: Journey, path: Sequence[str] | None = None) -
         remembered=float((peak_row["emotion"] + end_row["emotion"]) / 2),
         worst=float(worst_row["emotion"]),
         worst_id=worst_row["id"],
-        worst_is_payment=bool(worst_row["payment"]),
+        # A tie for the worst moment counts as payment if any of the tied moments is payment.
+        worst_is_payment=bool(curve.loc[curve["emotion"] == worst_row["emotion"], "payment"].any()),
         end_is_payment=bool(end_row["payment"]),
     )

@@ -81,12 +81,20 @@ class Improvement:
     def __post_init__(self) -> None:
         set_ = object.__setattr__
         check_id(self.id, "id")
-        set_(self, "title", Text.coerce(self.title))
-        set_(self, "description", Text.coerce(self.description))
+        try:
+            set_(self, "title", Text.coerce(self.title))
+            set_(self, "description", Text.coerce(self.description))
+        except TypeError:
+            raise SchemaError("title and description are texts in Finnish and/or English, e.g. "
+                              "Text(fi='…', en='…') or {'fi': '…'}", where=f"{self.id}.title") from None
         if not self.title:
             raise SchemaError("an improvement needs a title in Finnish or English", where=f"{self.id}.title")
         for name in ("touchpoints", "principles", "pain_points"):
-            set_(self, name, tuple(getattr(self, name)))
+            value = getattr(self, name)
+            set_(self, name, (value,) if isinstance(value, str) else tuple(value or ()))
+        if not isinstance(self.score_change, Mapping):
+            raise SchemaError(f"{self.score_change!r} is not a mapping of principle to change, e.g. {{'V': 2}}",
+                              where=f"{self.id}.score_change")
         bad = [p for p in (*self.principles, *self.score_change) if p not in PRINCIPLES]
         if bad:
             raise SchemaError(f"{bad[0]!r} is not a principle (expected A, R, V, O)", where=f"{self.id}.principles")
@@ -293,12 +301,12 @@ def cast_votes(journey: Journey, participant: str, dots: Mapping[str, int], *, o
     """
     options = list(options)
     budget = dot_budget(len(options)) if budget is None else budget
-    if not participant.strip():
+    if not isinstance(participant, str) or not participant.strip():
         raise SchemaError("a vote needs the participant's name or pseudonym", where="participant")
     for option, count in dots.items():
         if option not in options:
             raise UnknownIdError(f"{option!r} is not one of the options voted on")
-        if not isinstance(count, int) or count < 0:
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
             raise SchemaError(f"{count!r} dots for {option!r}: expected a whole number ≥ 0", where=participant)
     if sum(dots.values()) > budget:
         raise SchemaError(f"{participant} gave {sum(dots.values())} dots; the budget is {budget}",
@@ -320,6 +328,10 @@ def vote_results(journey: Journey) -> pd.DataFrame:
     >>> sp.vote_results(j).to_dict("records")
     [{'rank': 1, 'option': 'a', 'dots': 2, 'voters': 2}]
     """
+    for i, vote in enumerate(journey.votes):
+        dots = vote.get("dots")
+        if not isinstance(dots, int) or isinstance(dots, bool) or dots < 0 or not vote.get("option"):
+            raise SchemaError(f"{vote!r}: expected an option and a whole number of dots ≥ 0", where=f"votes[{i}]")
     votes = pd.DataFrame(journey.votes, columns=["participant", "option", "dots"])
     if votes.empty:
         return pd.DataFrame(columns=["rank", "option", "dots", "voters"])
@@ -336,7 +348,9 @@ def apply(journey: Journey, plan: Iterable[Improvement] | None = None) -> Journe
     Scores (the touchpoint's own and every rating) move by ``score_change``
     within 0…4, emotions by ``emotion_change`` within −3…+3, and
     ``drop_out_reduction`` sends that share of the leaving customers on,
-    along the existing transitions in proportion to their shares.
+    along the existing transitions in proportion to their shares. A principle
+    or emotion nobody has scored stays unscored, and a touchpoint without
+    onward transitions keeps its drop-out: there is nothing to move by.
 
     Examples
     --------
@@ -349,7 +363,9 @@ def apply(journey: Journey, plan: Iterable[Improvement] | None = None) -> Journe
     (0, -2)
     """
     after = journey.copy()
-    for imp in (improvements(journey) if plan is None else plan):
+    plan = improvements(journey) if plan is None else [
+        imp if isinstance(imp, Improvement) else Improvement.from_dict(imp) for imp in plan]
+    for imp in plan:
         for tp in imp.touchpoints:
             if tp not in after.graph:
                 raise UnknownIdError(f"improvement {imp.id!r} names {tp!r}, which is not a touchpoint")
@@ -386,10 +402,12 @@ def compare(before: Journey, after: Journey) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``measure``, ``id`` (touchpoint id, or "journey"), ``before``,
-        ``after``, ``change``. Measures per touchpoint: ``A``, ``R``, ``V``,
-        ``O`` (effective scores), ``emotion``, ``reach``, ``dropped_out``;
-        for the journey: ``arvo_index``, ``goal_probability``, ``completed``,
+        ``measure``, ``id`` (touchpoint id, "stage <id>", or "journey"),
+        ``before``, ``after``, ``change``. Measures per touchpoint: ``A``,
+        ``R``, ``V``, ``O`` (effective scores), ``emotion``, ``reach``,
+        ``dropped_out``; per stage and for the journey: ``A`` … ``O``
+        (reach-weighted), ``arvo_index`` and ``arvo_index_unweighted``; for
+        the journey also ``goal_probability``, ``completed``,
         ``dropped_out``, ``emotion_mean`` and ``remembered`` (peak–end) along
         the typical path. A touchpoint in one journey only has NaN on the
         other side. Rows that did not change are kept, so the table is complete.
@@ -427,6 +445,12 @@ def _measures(journey: Journey) -> pd.DataFrame:
     final = np.array([journey.graph.nodes[n].get("final") is True for n in solved.order])
     leaving = solved.visits * solved.leave
     total = score_journey(journey)
+    for _, row in total[total["level"] != "touchpoint"].iterrows():
+        where = "journey" if row["level"] == "journey" else f"stage {row['id']}"
+        rows += [(p, where, float(row[p])) for p in PRINCIPLES]
+        rows += [("arvo_index_unweighted", where, float(row["index_unweighted"]))]
+        if row["level"] == "stage":
+            rows += [("arvo_index", where, float(row["index"]))]
     rows += [
         ("arvo_index", "journey", float(total.loc[total["level"] == "journey", "index"].iloc[0])),
         ("goal_probability", "journey", goal_probability(journey) if journey.goals else np.nan),

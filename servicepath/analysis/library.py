@@ -105,8 +105,8 @@ RUBRIC: dict[str, dict[int, Text]] = {
     },
     "R": {
         0: Text(
-            fi="Henkilökunta toimii saman kaavan mukaan tilanteesta riippumatta; palautetta ei pyydetä, ja "
-            "tullut palaute jää vastaamatta.",
+            fi="Henkilökunta toimii saman kaavan mukaan tilanteesta riippumatta; palautetta ei pyydetä, eikä "
+            "saatuun palautteeseen vastata.",
             en="Staff follow the same script whatever the situation; feedback is not asked for here, and what "
             "arrives goes unanswered.",
         ),
@@ -135,13 +135,13 @@ RUBRIC: dict[str, dict[int, Text]] = {
     },
     "V": {
         0: Text(
-            fi="Kysymykset jäävät vaille vastausta tai odottavat päiviä; asiakas ei tiedä, mitä seuraavaksi "
+            fi="Kysymykset jäävät vaille vastausta tai odottavat vastausta päiviä; asiakas ei tiedä, mitä seuraavaksi "
             "tapahtuu, eikä kuule yrityksestä mitään kaupan jälkeen.",
             en="Questions go unanswered or wait for days; the customer cannot tell what happens next and hears "
             "nothing from the company after the sale.",
         ),
         1: Text(
-            fi="Kysymyksiin vastataan lopulta, mutta asiakas joutuu karhuamaan vastausta, eikä kanava ole selvä.",
+            fi="Kysymyksiin vastataan lopulta, mutta asiakas joutuu kysymään vastauksen perään, eikä kanava ole selvä.",
             en="Questions get answered in the end, but the customer has to chase the answer and the channel "
             "is unclear.",
         ),
@@ -166,7 +166,7 @@ RUBRIC: dict[str, dict[int, Text]] = {
     },
     "O": {
         0: Text(
-            fi="Jokainen saa saman kohtelun ja on joka kerta vieras; luvatuista ajoista tai sisällöstä ei "
+            fi="Asiakasta kohdellaan joka kerta kuin tuntematonta; luvatuista ajoista tai sisällöstä ei "
             "pidetä kiinni, ja asiakkaan aikaa haaskataan.",
             en="Everyone gets the same treatment and is a stranger every time; promised times or contents are "
             "not kept, and the customer's time is wasted.",
@@ -294,7 +294,7 @@ CHECK_QUESTIONS: dict[str, tuple[Question, ...]] = {
             "V-keep-in-touch",
             "V",
             Text(
-                fi="Otammeko asiakkaaseen yhteyttä tämän vaiheen jälkeen, myös silloin kun hän ei sitä odota?",
+                fi="Otammeko asiakkaaseen yhteyttä tämän vaiheen jälkeen, myös silloin, kun hän ei sitä odota?",
                 en="Do we contact the customer after this step, also when they do not expect it?",
             ),
         ),
@@ -341,8 +341,8 @@ PAYMENT_PRACTICES: tuple[Practice, ...] = (
         "pay-few-steps",
         ("A",),
         Text(
-            fi="Tee maksamisen hetkestä nopea: karsi vaiheet mahdollisimman vähiin ja pidä jonot poissa. Mittaa, "
-            "kauanko ostopäätöksestä kuluu valmiiseen maksuun.",
+            fi="Tee maksamisen hetkestä nopea: karsi vaiheet mahdollisimman vähiin ja vältä jonoja. Mittaa, "
+            "kauanko ostopäätöksestä kuluu siihen, että maksu on tehty.",
             en="Make the payment moment quick: cut the steps to a minimum and keep queues away. Measure the time "
             "from the decision to buy to a completed payment.",
         ),
@@ -351,7 +351,8 @@ PAYMENT_PRACTICES: tuple[Practice, ...] = (
         "pay-clear-methods",
         ("A", "V"),
         Text(
-            fi="Tarjoa muutama asiakkaiden oikeasti käyttämä maksutapa selkeästi esillä pitkän listan sijaan.",
+            fi="Tarjoa pitkän listan sijaan muutamaa maksutapaa, joita asiakkaasi oikeasti käyttävät, ja pidä ne "
+            "selkeästi esillä.",
             en="Offer a few payment methods your customers actually use, shown clearly, instead of a long list.",
         ),
     ),
@@ -398,7 +399,7 @@ PAYMENT_PRACTICES: tuple[Practice, ...] = (
         ("V", "O"),
         Text(
             fi="Varmista, että jokainen lasku lähtee ajallaan, on virheetön ja vastaa sovittua. Jos summa "
-            "poikkeaa, kerro syy asiakkaalle ennen laskun lähettämistä.",
+            "poikkeaa sovitusta, kerro syy asiakkaalle ennen laskun lähettämistä.",
             en="Make sure every invoice goes out on time, is error-free and matches what was agreed. If the "
             "amount differs, tell the customer why before the invoice.",
         ),
@@ -425,8 +426,8 @@ PAYMENT_PRACTICES: tuple[Practice, ...] = (
         "pay-help-if-fails",
         ("R", "V"),
         Text(
-            fi="Jos maksu epäonnistuu, kerro heti, miten asiakas tavoittaa ihmisen, ja säilytä tilaus, ettei "
-            "kaikkea tarvitse aloittaa alusta.",
+            fi="Jos maksu epäonnistuu, kerro heti, miten asiakas saa apua asiakaspalvelijalta, ja säilytä "
+            "tilaus, ettei kaikkea tarvitse aloittaa alusta.",
             en="If a payment fails, show at once how to reach a person, and keep the order so the customer "
             "need not start over.",
         ),
@@ -495,7 +496,7 @@ ATTENTIVENESS_QUESTIONS: tuple[Question, ...] = (
         "attn-help-more",
         "O",
         Text(
-            fi="Autammeko enemmän kuin asiakas odottaa, esimerkiksi hoitamalla ongelman ennen kuin hän huomaa sen?",
+            fi="Autammeko enemmän kuin asiakas odottaa, esimerkiksi hoitamalla ongelman, ennen kuin hän huomaa sen?",
             en="Do we help more than the customer expects, e.g. by solving a snag before they notice it?",
         ),
     ),

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..model.journey import Journey
+from ..model.touchpoint import check_number
 from ..model.vocab import PRINCIPLES
 from .markov import chain
 from .scoring import effective_scores
@@ -43,6 +44,7 @@ def pain_points(journey: Journey, *, critical_boost: float = CRITICAL_BOOST) -> 
     >>> table[["touchpoint", "pain_point"]].head(2).to_records(index=False).tolist()
     [('search', 'search-results'), ('pay', 'pay-no-reassurance')]
     """
+    critical_boost = check_number(critical_boost, 0, 1000, "critical_boost", optional=False)
     solved = chain(journey)
     reach_of = dict(zip(solved.order, solved.reach.tolist(), strict=True))
     scores = effective_scores(journey)[list(PRINCIPLES)]
@@ -143,8 +145,9 @@ def payment_moment(journey: Journey) -> PaymentMoment:
     table = pd.DataFrame(rows, columns=["id", "emotion", "emotion_before", "emotion_after", "drop_into",
                                         "rise_out_of", "reach", "drop_out_share", "dropped_out", *PRINCIPLES])
     ranked = pain_points(journey)
+    invoicing = any("invoicing" in graph.nodes[tp].get("tags", "").split(",") for tp in ids)
     return PaymentMoment(table, ranked[ranked["touchpoint"].isin(ids)].reset_index(drop=True),
-                         _suggestions(scores.loc[ids] if ids else scores.iloc[:0]))
+                         _suggestions(scores.loc[ids], invoicing=invoicing) if ids else _suggestions(None))
 
 
 def _emotion(attrs: dict) -> float:
@@ -158,16 +161,21 @@ def _flow_mean(pairs) -> float:
     return sum(w * e for w, e in weighted) / total if total > 0 else np.nan
 
 
-def _suggestions(scores: pd.DataFrame) -> pd.DataFrame:
+def _suggestions(scores: pd.DataFrame | None, *, invoicing: bool = False) -> pd.DataFrame:
     from .library import PAYMENT_PRACTICES
 
+    columns = ["practice", "principles", "text_fi", "text_en", "need"]
+    if scores is None:  # no payment moment in the journey: nothing to suggest
+        return pd.DataFrame(columns=columns)
+    # Invoice practices only where customers are invoiced (tag "invoicing").
+    practices = [p for p in PAYMENT_PRACTICES if invoicing or not p.id.startswith("pay-invoice")]
     # Need = the gap to 4 of the principle a practice lifts. A principle nobody has scored at the
     # payment moment gets the mean gap of the scored ones: unknown, so neither first nor last.
-    gaps = 4 - scores.mean() if not scores.empty else pd.Series(0.0, index=list(PRINCIPLES))
+    gaps = 4 - scores.mean()
     weakness = gaps.fillna(gaps.mean() if gaps.notna().any() else 0.0)
     rows = [{
         "practice": p.id, "principles": ", ".join(p.principles), "text_fi": p.text.fi, "text_en": p.text.en,
         "need": max((float(weakness.get(x, 0.0)) for x in p.principles), default=0.0),
-    } for p in PAYMENT_PRACTICES]
-    table = pd.DataFrame(rows, columns=["practice", "principles", "text_fi", "text_en", "need"])
+    } for p in practices]
+    table = pd.DataFrame(rows, columns=columns)
     return table.sort_values("need", ascending=False, kind="stable").reset_index(drop=True)

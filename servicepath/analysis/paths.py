@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..errors import ServicepathError
 from ..model.journey import Journey
+from ..model.validate import SHARE_TOLERANCE
 from .markov import chain, check_flow, loop_matrix, solve_loop
 
 __all__ = ["REACH_COLUMNS", "reach", "likely_paths", "Path", "removal_effect", "goal_probability"]
@@ -129,7 +130,8 @@ def removal_effect(journey: Journey) -> pd.DataFrame:
 
     A failing touchpoint loses every customer who gets there (they all drop
     out). Its effect is the probability of the customers who would have
-    reached a goal through it.
+    reached a goal through it. A goal that fails counts as not reached, so
+    its effect is every customer who reached the goals there first.
 
     Returns
     -------
@@ -193,7 +195,11 @@ def _success_from(journey: Journey, goals: list[str], index: dict[str, int]) -> 
                 if target not in local:
                     known[local[n]] += float(attrs.get("share") or 0) * success[index[target]]
         block = loop_matrix(graph, members)
-        solution = solve_loop(block, known) if block.nnz else known
+        inside = np.asarray(block.sum(axis=1)).ravel()
+        if block.nnz and np.all(inside >= 1 - SHARE_TOLERANCE):
+            solution = np.zeros(len(members))  # a loop nobody leaves never reaches a goal (and nobody enters it)
+        else:
+            solution = solve_loop(block, known) if block.nnz else known
         for n, value in zip(members, solution, strict=True):
             success[index[n]] = value
     return success

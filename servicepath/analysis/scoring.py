@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..errors import SchemaError, UnknownIdError
 from ..model.journey import Journey
+from ..model.touchpoint import check_number
 from ..model.vocab import PRINCIPLES
 from .markov import chain
 
@@ -59,6 +60,9 @@ def score_from_answers(principle: str, answers: Mapping[str, bool | None] | Iter
             raise UnknownIdError(f"no check question {unknown[0]!r} for {principle} "
                                  f"(questions: {', '.join(sorted(known))})")
         answers = answers.values()
+    if isinstance(answers, (str, bytes)) or not hasattr(answers, "__iter__"):
+        raise SchemaError("give the answers as a list (or a mapping by question id) of True, False or None",
+                          where="answers")
     answers = list(answers)
     if len(answers) > len(CHECK_QUESTIONS[principle]):
         raise SchemaError(f"{len(answers)} answers for {len(CHECK_QUESTIONS[principle])} check questions of "
@@ -149,6 +153,7 @@ def touchpoint_weights(journey: Journey, *, by_reach: bool = True,
     >>> round(float(weights["search"]), 2), round(float(weights["pay"]), 2)  # pay is critical: 2 × its reach
     (0.7, 0.39)
     """
+    critical_weight = check_number(critical_weight, 0, 1000, "critical_weight", optional=False)
     nodes = journey.graph.nodes
     if by_reach:
         solved = chain(journey)
@@ -259,6 +264,8 @@ def weakest(journey: Journey, n: int = 5) -> pd.DataFrame:
     >>> sp.weakest(sp.load_sample("webshop"), 3)["touchpoint"].tolist()[:1]
     ['search']
     """
+    if not isinstance(n, int) or n < 1:
+        raise SchemaError(f"n is {n!r}; ask for at least one pair", where="n")
     scores = effective_scores(journey)[list(PRINCIPLES)]
     solved = chain(journey)
     reach_of = pd.Series(solved.reach, index=solved.order)
