@@ -45,6 +45,7 @@ from .model import (
     SCHEMA_VERSION,
     TOUCHPOINT_COLUMNS,
     TRANSITION_COLUMNS,
+    Answer,
     Arvo,
     Journey,
     PainPoint,
@@ -64,7 +65,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     # model
-    "Journey", "Touchpoint", "Transition", "Stage", "Text", "Arvo", "PainPoint", "Rating", "Problem",
+    "Journey", "Touchpoint", "Answer", "Transition", "Stage", "Text", "Arvo", "PainPoint", "Rating", "Problem",
     "validate", "stage_overview", "synthetic_journey",
     "LANES", "PRINCIPLES", "KNOWN_TAGS", "RECOVERY_STEPS", "AFTERCARE_PRACTICES",
     "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS", "PAIN_POINT_COLUMNS",

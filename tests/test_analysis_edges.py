@@ -106,3 +106,30 @@ def test_compare_reports_stage_and_journey_scores():
     diff = sp.compare(j, sp.apply(j, [fix])).set_index(["measure", "id"])
     assert diff.loc[("A", "stage buy"), "change"] > 0 and diff.loc[("A", "stage use"), "change"] == 0
     assert diff.loc[("arvo_index", "journey"), "change"] > 0
+
+
+def test_answers_are_kept_on_touchpoints_through_every_format(tmp_path):
+    j = sp.load_sample("webshop")
+    sp.record_answers(j, "pay", {"attn-promise-kept": False, "V-next-step": True, "V-keep-in-touch": None})
+    sp.record_answers(j, "pay", {"V-next-step": False}, rater="Eero")
+    for name in ("j.journey.json", "j.yaml", "j.xlsx", "tables"):
+        again = sp.load(sp.save(j, tmp_path / name, touch=False))
+        assert sp.dumps(again) == sp.dumps(j), name
+    assert sp.answers_for(again, "pay", rater="") == {
+        "attn-promise-kept": False, "V-next-step": True, "V-keep-in-touch": None}
+    table = sp.attentiveness_check(sp.answers_for(again, "pay"))
+    assert table.loc[table["to_fix"], "question"].tolist() == ["attn-promise-kept"]
+    # one yes (the group) and one no (Eero) for V: level round(4 × 1/2) = 2
+    assert sp.scores_from_answers(again).to_dict("records") == [
+        {"touchpoint": "pay", "principle": "V", "answered": 2, "yes": 1, "level": 2}]
+
+
+def test_answers_leave_and_move_with_their_touchpoint_and_unknown_questions_are_refused():
+    j = sp.load_sample("webshop")
+    sp.record_answers(j, "pay", {"attn-greet": True})
+    j.rename_touchpoint("pay", "payment")
+    assert sp.answers_for(j, "payment") == {"attn-greet": True}
+    j.remove_touchpoint("payment")
+    assert j.answers == []
+    with pytest.raises(sp.UnknownIdError, match="no-such-question"):
+        sp.record_answers(j, "cart", {"no-such-question": True})

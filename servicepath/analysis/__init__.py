@@ -4,7 +4,16 @@ Functions take a journey first and return pandas DataFrames or plain dataclasses
 this layer imports only the model.
 """
 
-from .checklists import FOLLOW_UP_DAYS, AftercareCoverage, aftercare_coverage, attentiveness_check, service_recovery
+from .checklists import (
+    FOLLOW_UP_DAYS,
+    AftercareCoverage,
+    aftercare_coverage,
+    answers_for,
+    attentiveness_check,
+    record_answers,
+    scores_from_answers,
+    service_recovery,
+)
 from .experience import EMOTION_COLUMNS, RememberedExperience, emotion_along_path, remembered_experience, typical_path
 from .improvements import (
     METHODS,
@@ -35,7 +44,8 @@ from .scoring import (
 )
 
 __all__ = [
-    "FOLLOW_UP_DAYS", "AftercareCoverage", "aftercare_coverage", "attentiveness_check", "service_recovery",
+    "FOLLOW_UP_DAYS", "AftercareCoverage", "aftercare_coverage", "answers_for", "attentiveness_check",
+    "record_answers", "scores_from_answers", "service_recovery",
     "EMOTION_COLUMNS", "RememberedExperience", "emotion_along_path", "remembered_experience", "typical_path",
     "METHODS", "QUADRANTS", "STATUSES", "Improvement", "add_improvement", "apply", "cast_votes", "compare",
     "dot_budget", "improvement_table", "improvements", "prioritise", "vote_results",

@@ -13,7 +13,10 @@ from ..model.journey import Journey
 from ..model.vocab import AFTERCARE_PRACTICES, PRINCIPLES, RECOVERY_STEPS
 from .scoring import effective_scores
 
-__all__ = ["AftercareCoverage", "aftercare_coverage", "attentiveness_check", "service_recovery", "FOLLOW_UP_DAYS"]
+__all__ = [
+    "AftercareCoverage", "aftercare_coverage", "answers_for", "attentiveness_check", "record_answers",
+    "scores_from_answers", "service_recovery", "FOLLOW_UP_DAYS",
+]
 
 #: The follow-up of a complaint should come this many days after the fix (1–2 weeks).
 FOLLOW_UP_DAYS = (7, 14)
@@ -160,6 +163,8 @@ def attentiveness_check(answers: dict[str, bool | None] | None = None) -> pd.Dat
     Parameters
     ----------
     answers : mapping of question id to True (yes), False (no) or None (not asked yet)
+        Answers to A.R.V.O. check questions may be among them (as
+        :func:`answers_for` gives them) and are passed over.
 
     Returns
     -------
@@ -178,7 +183,10 @@ def attentiveness_check(answers: dict[str, bool | None] | None = None) -> pd.Dat
 
     answers = dict(answers or {})
     known = {q.id for q in ATTENTIVENESS_QUESTIONS}
+    other_questions = set(_questions()) - known  # A.R.V.O. answers kept beside them are passed over
     for question, answer in answers.items():
+        if question in other_questions:
+            continue
         if question not in known:
             raise UnknownIdError(f"no attentiveness question {question!r} (questions: {', '.join(sorted(known))})")
         if answer is not None and not isinstance(answer, bool):
@@ -187,3 +195,75 @@ def attentiveness_check(answers: dict[str, bool | None] | None = None) -> pd.Dat
         "question": q.id, "principle": q.principle, "text_fi": q.text.fi, "text_en": q.text.en,
         "answer": answers.get(q.id), "to_fix": answers.get(q.id) is False,
     } for q in ATTENTIVENESS_QUESTIONS])
+
+
+def _questions() -> dict:
+    from .library import ATTENTIVENESS_QUESTIONS, CHECK_QUESTIONS
+
+    return {q.id: q for q in (*ATTENTIVENESS_QUESTIONS, *(q for qs in CHECK_QUESTIONS.values() for q in qs))}
+
+
+def record_answers(journey: Journey, touchpoint: str, answers: dict[str, bool | None], *, rater: str = "") -> None:
+    """Keep answers to check questions (A.R.V.O. or attentiveness) on a touchpoint, in the journey file.
+
+    A rater's new answer to a question replaces their earlier one.
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> j = sp.load_sample("webshop")
+    >>> sp.record_answers(j, "pay", {"attn-promise-kept": False, "V-next-step": True}, rater="Aino")
+    >>> sp.answers_for(j, "pay")
+    {'attn-promise-kept': False, 'V-next-step': True}
+    """
+    from ..model.touchpoint import Answer
+
+    if touchpoint not in journey.graph:
+        raise UnknownIdError(f"no touchpoint {touchpoint!r} in this journey")
+    known = _questions()
+    new = []
+    for question, answer in answers.items():
+        if question not in known:
+            raise UnknownIdError(f"no check question {question!r} (see servicepath.analysis.library)")
+        new.append(Answer(touchpoint, question, answer, rater))
+    replaced = {(a.touchpoint, a.question, a.rater) for a in new}
+    journey.answers[:] = [a for a in journey.answers if (a.touchpoint, a.question, a.rater) not in replaced]
+    journey.answers.extend(new)
+
+
+def answers_for(journey: Journey, touchpoint: str, *, rater: str | None = None) -> dict[str, bool | None]:
+    """The answers kept on a touchpoint, by question id (the last one per question; one rater's if given)."""
+    return {a.question: a.answer for a in journey.answers
+            if a.touchpoint == touchpoint and (rater is None or a.rater == rater)}
+
+
+def scores_from_answers(journey: Journey) -> pd.DataFrame:
+    """The A.R.V.O. level each touchpoint's answered check questions give (all raters' answers together).
+
+    Returns
+    -------
+    DataFrame
+        ``touchpoint``, ``principle``, ``answered``, ``yes``, ``level``
+        (``round(4 × yes / answered)``, see :func:`score_from_answers`).
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> j = sp.load_sample("webshop")
+    >>> sp.record_answers(j, "pay", {"V-next-step": True, "V-no-silent-waiting": False, "V-keep-in-touch": True})
+    >>> sp.scores_from_answers(j).to_dict("records")
+    [{'touchpoint': 'pay', 'principle': 'V', 'answered': 3, 'yes': 2, 'level': 3}]
+    """
+    from .library import CHECK_QUESTIONS
+
+    arvo_questions = {q.id: q for qs in CHECK_QUESTIONS.values() for q in qs}
+    rows = {}
+    for a in journey.answers:
+        question = arvo_questions.get(a.question)
+        if question is None or a.answer is None:
+            continue  # attentiveness questions and unanswered ones give no level
+        answered, yes = rows.get((a.touchpoint, question.principle), (0, 0))
+        rows[(a.touchpoint, question.principle)] = (answered + 1, yes + a.answer)
+    table = pd.DataFrame([(tp, p, n, y, int(round(4 * y / n + 1e-9))) for (tp, p), (n, y) in rows.items()],
+                         columns=["touchpoint", "principle", "answered", "yes", "level"])
+    return table

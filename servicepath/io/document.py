@@ -17,7 +17,7 @@ from ..errors import DuplicateIdError, SchemaError, SchemaVersionError, Validati
 from ..model.journey import SCHEMA_VERSION, Journey
 from ..model.text import Text
 from ..model.timestamps import format_timestamp, parse_timestamp
-from ..model.touchpoint import Rating, Stage, Touchpoint, Transition
+from ..model.touchpoint import Answer, Rating, Stage, Touchpoint, Transition
 from ..model.validate import Problem
 from ..model.vocab import normalise_lane, normalise_tag
 
@@ -254,6 +254,7 @@ def _build(data: dict) -> Journey:
                            tr.get("volume"), tr.get("duration"))
         add_edge(transition.source, transition.target, **transition.to_attrs())
     journey.ratings.extend(_item(f"ratings[{i}]", Rating, **r) for i, r in enumerate(data.get("ratings", [])))
+    journey.answers.extend(_item(f"answers[{i}]", Answer, **a) for i, a in enumerate(data.get("answers", [])))
     journey.improvements.extend(data.get("improvements", []))
     journey.votes.extend(data.get("votes", []))
     return journey
@@ -313,6 +314,11 @@ def to_document(journey: Journey) -> dict:
     doc["ratings"] = [
         {"rater": r.rater, "touchpoint": r.touchpoint, "principle": r.principle, "value": _canonical(r.value)}
         for r in journey.ratings
+    ]
+    doc["answers"] = [
+        {"touchpoint": a.touchpoint, "question": a.question, "answer": a.answer}
+        | ({"rater": a.rater} if a.rater else {})
+        for a in journey.answers
     ]
     doc["improvements"] = list(journey.improvements)
     doc["votes"] = list(journey.votes)

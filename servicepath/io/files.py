@@ -462,7 +462,7 @@ def save(journey: Journey, path: str | os.PathLike, *, format: str | None = None
     >>> sp.save(sp.load_sample("webshop"), folder / "w.xlsx").name
     'w.xlsx'
     >>> sorted(p.name for p in sp.save(sp.load_sample("webshop"), folder / "tables").iterdir())[:3]
-    ['improvements.csv', 'journey.csv', 'pain_points.csv']
+    ['answers.csv', 'improvements.csv', 'journey.csv']
     """
     kind = format or format_of(path)
     path = Path(path)

@@ -81,6 +81,8 @@ SHEETS: dict[str, Sheet] = {
             _cols("rater=arvioija touchpoint=kosketuspiste principle=periaate value:number=arvo|pisteet"),
             ("arviot",),
         ),
+        Sheet("answers", _cols("touchpoint=kosketuspiste question=kysymys answer:bool=vastaus rater=arvioija"),
+              ("vastaukset",)),
         Sheet("improvements", _cols("json:json"), ("kehitystoimenpiteet",)),
         Sheet("votes", _cols("json:json"), ("äänet",)),
     )
@@ -234,6 +236,7 @@ class _Reader:
         self.pain_points(doc["touchpoints"])
         doc["transitions"] = self.transitions(doc["touchpoints"])
         doc["ratings"] = self.ratings()
+        doc["answers"] = self.answers()
         for name in ("improvements", "votes"):
             sheet_name, rows = self.records(SHEETS[name])
             doc[name] = [rec["json"] for _, rec in rows if rec.get("json") is not None]
@@ -349,6 +352,17 @@ class _Reader:
         for i, (row, _) in enumerate(rows):
             self.locations[f"ratings[{i}]"] = (sheet_name, row)
         return [rec for _, rec in rows]
+
+    def answers(self) -> list[dict]:
+        sheet_name, rows = self.records(SHEETS["answers"], required=("touchpoint", "question"))
+        out = []
+        for i, (row, rec) in enumerate(rows):
+            self.locations[f"answers[{i}]"] = (sheet_name, row)
+            answer = {"touchpoint": rec.get("touchpoint"), "question": rec.get("question"), "answer": rec.get("answer")}
+            if rec.get("rater"):
+                answer["rater"] = rec["rater"]
+            out.append(answer)
+        return out
 
     def locate(self, path: str) -> str:
         """Turn a document path, or a :func:`validate` place, into 'sheet, row, column'."""
@@ -533,6 +547,8 @@ def tables_from_document(doc: dict) -> dict[str, tuple[list[str], list[list]]]:
         "pain_points": ([c.name for c in SHEETS["pain_points"].columns], pain_rows),
         "ratings": (["rater", "touchpoint", "principle", "value"],
                     [[r["rater"], r["touchpoint"], r["principle"], r["value"]] for r in doc.get("ratings", [])]),
+        "answers": (["touchpoint", "question", "answer", "rater"],
+                    [[a["touchpoint"], a["question"], a["answer"], a.get("rater")] for a in doc.get("answers", [])]),
         "improvements": (["json"], [[json.dumps(i, ensure_ascii=False)] for i in doc.get("improvements", [])]),
         "votes": (["json"], [[json.dumps(v, ensure_ascii=False)] for v in doc.get("votes", [])]),
     }

@@ -4,7 +4,7 @@ from .journey import PAIN_POINT_COLUMNS, SCHEMA_VERSION, TOUCHPOINT_COLUMNS, TRA
 from .starter import new_journey
 from .synthetic import synthetic_journey
 from .text import Text
-from .touchpoint import Arvo, PainPoint, Rating, Stage, Touchpoint, Transition
+from .touchpoint import Answer, Arvo, PainPoint, Rating, Stage, Touchpoint, Transition
 from .validate import Problem, check, validate
 from .views import stage_overview
 from .vocab import AFTERCARE_PRACTICES, KNOWN_TAGS, LANES, PRINCIPLES, RECOVERY_STEPS
@@ -12,6 +12,6 @@ from .vocab import AFTERCARE_PRACTICES, KNOWN_TAGS, LANES, PRINCIPLES, RECOVERY_
 __all__ = [
     "AFTERCARE_PRACTICES", "KNOWN_TAGS", "LANES", "PAIN_POINT_COLUMNS", "PRINCIPLES", "RECOVERY_STEPS",
     "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS",
-    "Arvo", "Journey", "PainPoint", "Problem", "Rating", "Stage", "Text", "Touchpoint", "Transition",
+    "Answer", "Arvo", "Journey", "PainPoint", "Problem", "Rating", "Stage", "Text", "Touchpoint", "Transition",
     "check", "new_journey", "stage_overview", "synthetic_journey", "validate",
 ]

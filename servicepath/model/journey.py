@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..errors import DuplicateIdError, UnknownIdError
 from .text import Text
-from .touchpoint import Rating, Stage, Touchpoint, Transition, check_id
+from .touchpoint import Answer, Rating, Stage, Touchpoint, Transition, check_id
 from .vocab import LANES, PRINCIPLES
 
 __all__ = ["Journey", "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS", "PAIN_POINT_COLUMNS"]
@@ -56,6 +56,7 @@ class _Meta:
     created: datetime = field(default_factory=now)
     modified: datetime = field(default_factory=now)
     ratings: list[Rating] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
     improvements: list[dict] = field(default_factory=list)
     votes: list[dict] = field(default_factory=list)
 
@@ -118,6 +119,7 @@ class Journey:
     created = property(lambda self: self._meta.created)
     modified = property(lambda self: self._meta.modified)
     ratings = property(lambda self: self._meta.ratings, doc="Every rater's A.R.V.O. ratings.")
+    answers = property(lambda self: self._meta.answers, doc="Answers to check questions, per touchpoint.")
     improvements = property(lambda self: self._meta.improvements, doc="The improvement plan section.")
     votes = property(lambda self: self._meta.votes, doc="The dot-voting section.")
 
@@ -167,7 +169,7 @@ class Journey:
         return changed
 
     def rename_touchpoint(self, old_id: str, new_id: str) -> None:
-        """Give a touchpoint a new id, keeping its transitions, goal mark and ratings."""
+        """Give a touchpoint a new id, keeping its transitions, goal mark, ratings and answers."""
         self._require(old_id)
         check_id(new_id, "id")
         if new_id in self.graph:
@@ -177,13 +179,17 @@ class Journey:
         self._meta.ratings = [
             replace(r, touchpoint=new_id) if r.touchpoint == old_id else r for r in self._meta.ratings
         ]
+        self._meta.answers = [
+            replace(a, touchpoint=new_id) if a.touchpoint == old_id else a for a in self._meta.answers
+        ]
 
     def remove_touchpoint(self, touchpoint_id: str) -> None:
-        """Remove a touchpoint with its transitions, its goal mark and its ratings."""
+        """Remove a touchpoint with its transitions, its goal mark, its ratings and answers."""
         self._require(touchpoint_id)
         self.graph.remove_node(touchpoint_id)
         self._meta.goals = [g for g in self._meta.goals if g != touchpoint_id]
         self._meta.ratings = [r for r in self._meta.ratings if r.touchpoint != touchpoint_id]
+        self._meta.answers = [a for a in self._meta.answers if a.touchpoint != touchpoint_id]
 
     def __iter__(self) -> Iterator[Touchpoint]:
         for node, attrs in self.graph.nodes(data=True):

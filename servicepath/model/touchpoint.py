@@ -28,6 +28,7 @@ __all__ = [
     "Transition",
     "Stage",
     "Rating",
+    "Answer",
 ]
 
 EMOTION_RANGE = (-3, 3)
@@ -342,3 +343,26 @@ class Rating:
                 f"{self.principle!r} is not a principle (expected one of A, R, V, O)", where="principle"
             )
         _set_number(self, "value", *SCORE_RANGE, "value", optional=False)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A yes/no answer to a check question (A.R.V.O. or attentiveness) about one touchpoint.
+
+    ``answer`` is True (yes), False (no) or None (not answered yet); ``rater``
+    names who answered, "" for the group.
+    """
+
+    touchpoint: str
+    question: str
+    answer: bool | None
+    rater: str = ""
+
+    def __post_init__(self) -> None:
+        check_id(self.touchpoint, "touchpoint")
+        check_id(self.question, "question")
+        if self.answer is not None and not isinstance(self.answer, bool):
+            raise SchemaError(f"{self.answer!r} is not an answer (expected true, false or null)", where="answer")
+        if not isinstance(self.rater, str):
+            raise SchemaError(f"{self.rater!r} is not a rater name", where="rater")
+        object.__setattr__(self, "rater", self.rater.strip())

@@ -192,6 +192,11 @@ def _check_entries_and_goals(journey: Journey, touchpoints: dict[str, _Flow], pr
 
 
 def _check_sections(journey: Journey, touchpoints: dict[str, Touchpoint], problems: list[Problem]) -> None:
+    for i, answer in enumerate(journey.answers):
+        if answer.touchpoint not in journey.graph:
+            problems.append(Problem(
+                "error", f"answers[{i}].touchpoint", f"{answer.touchpoint!r} is not a touchpoint", "unknown-id"
+            ))
     for i, rating in enumerate(journey.ratings):
         if rating.touchpoint not in journey.graph:
             problems.append(Problem(
