@@ -67,4 +67,9 @@ def journeys(draw, max_touchpoints=6):
                   draw(st.integers(0, 4)))
         for _ in range(draw(st.integers(0, 3)))
     )
+    journey.answers.extend(
+        sp.Answer(draw(st.sampled_from(tp_ids)), draw(st.sampled_from(["attn-greet", "V-next-step"])),
+                  draw(st.sampled_from([True, False, None])), draw(st.just("") | texts))
+        for _ in range(draw(st.integers(0, 3)))
+    )
     return journey
