@@ -18,7 +18,7 @@ import yaml
 from ..errors import FileFormatError, InputError, SaveError, SchemaError, UnsupportedFormatError
 from ..model.journey import Journey, now
 from ..model.timestamps import format_timestamp
-from ..model.validate import Problem, check, validate
+from ..model.validate import Problem, raise_for_errors, validate
 from .atomic import atomic_write, atomic_write_many
 from .document import check_document, from_document, to_document
 from .tables import Table, document_from_tables, safe_cell, sheet_of, tables_from_document
@@ -79,11 +79,12 @@ def load(path: str | os.PathLike, *, strict: bool = True) -> Journey:
     >>> len(sp.load(path))
     20
     """
-    path = Path(path)
-    kind = format_of(path)
-    with _collector_paused():
-        journey, locate = _read_journey(path, kind)
-        return check(journey, file=str(path), locate=locate) if strict else journey
+    if not strict:
+        with _collector_paused():
+            return _read_journey(Path(path), format_of(path))[0]
+    journey, problems = validate_file(path)
+    raise_for_errors(problems, file=str(path))
+    return journey
 
 
 def validate_file(path: str | os.PathLike) -> tuple[Journey, list[Problem]]:
@@ -102,7 +103,7 @@ def validate_file(path: str | os.PathLike) -> tuple[Journey, list[Problem]]:
     path = Path(path)
     with _collector_paused():
         journey, locate = _read_journey(path, format_of(path))
-    problems = validate(journey)
+        problems = validate(journey)
     if locate is not None:
         problems = [replace(p, where=locate(p.where)) for p in problems]
     return journey, problems

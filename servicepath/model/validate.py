@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -12,7 +12,7 @@ from .journey import Journey
 from .touchpoint import Touchpoint, Transition
 from .vocab import normalise_lane
 
-__all__ = ["Problem", "validate", "check"]
+__all__ = ["Problem", "validate", "check", "raise_for_errors"]
 
 #: Tolerance for sums of shares, so that 0.1 + 0.2 + 0.7 counts as 1.
 SHARE_TOLERANCE = 1e-6
@@ -68,19 +68,19 @@ def validate(journey: Journey) -> list[Problem]:
     return sorted(problems, key=lambda p: p.level != "error")
 
 
-def check(journey: Journey, *, file: str | None = None, locate=None) -> Journey:
-    """Raise :class:`ValidationError` on the first error-level problem; return the journey.
+def check(journey: Journey, *, file: str | None = None) -> Journey:
+    """Raise :class:`ValidationError` on the first error-level problem; return the journey."""
+    raise_for_errors(validate(journey), file=file)
+    return journey
 
-    ``locate`` may turn validate's places into the reader's own (a sheet and row).
-    """
-    errors = [p for p in validate(journey) if p.level == "error"]
-    if locate is not None:
-        errors = [replace(p, where=locate(p.where)) for p in errors]
+
+def raise_for_errors(problems: list[Problem], *, file: str | None = None) -> None:
+    """Raise :class:`ValidationError` naming the first error among ``problems`` (and how many more)."""
+    errors = [p for p in problems if p.level == "error"]
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise ValidationError(first.message + more, file=file, where=first.where, problems=errors)
-    return journey
 
 
 @dataclass(frozen=True)
