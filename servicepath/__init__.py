@@ -22,6 +22,7 @@ from .errors import (
     UnsupportedFormatError,
     ValidationError,
 )
+from .figures import journey_map, map_layout, map_pain_numbers
 from .i18n import label
 from .io import (
     FORMATS,
@@ -71,6 +72,8 @@ __all__ = [
     "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS", "PAIN_POINT_COLUMNS",
     # analysis
     *_analysis_all,
+    # pictures
+    "journey_map", "map_layout", "map_pain_numbers",
     # files
     "load", "loads", "save", "validate_file", "dumps", "load_sample", "new_journey", "format_of", "schema",
     "SAMPLES", "FORMATS",

@@ -10,11 +10,12 @@ from ..errors import UnsupportedFormatError
 from ..figures.style import styled
 from ..io.atomic import atomic_write
 
-__all__ = ["PICTURE_FORMATS", "figure_bytes", "save_figure", "MAX_PIXELS"]
+__all__ = ["PICTURE_FORMATS", "figure_bytes", "save_figure", "png_dpi", "MAX_PIXELS"]
 
 PICTURE_FORMATS = ("png", "svg", "pdf")
-#: The longest side of a PNG in pixels; a larger picture is drawn at a lower dpi so viewers can open it.
-MAX_PIXELS = 20_000
+#: The most pixels a PNG gets (16 megapixels); a larger picture is drawn at a lower dpi so that image
+#: viewers and spreadsheets open it quickly. A map of 100 touchpoints is over three metres wide.
+MAX_PIXELS = 16_000_000
 
 
 def figure_bytes(figure, format: str = "png", *, dpi: float = 150) -> bytes:
@@ -29,11 +30,24 @@ def figure_bytes(figure, format: str = "png", *, dpi: float = 150) -> bytes:
     if format not in PICTURE_FORMATS:
         raise UnsupportedFormatError(f"cannot draw a picture as {format!r}; use one of {', '.join(PICTURE_FORMATS)}")
     if format == "png":
-        dpi = min(dpi, MAX_PIXELS / max(figure.get_size_inches()))
+        dpi = png_dpi(figure, dpi)
     buffer = io.BytesIO()
     with styled():
         figure.savefig(buffer, format=format, dpi=dpi, metadata=_metadata(format))
     return buffer.getvalue()
+
+
+def png_dpi(figure, dpi: float = 150) -> float:
+    """The dpi a PNG of ``figure`` is drawn at: ``dpi``, lowered to stay within :data:`MAX_PIXELS`.
+
+    Examples
+    --------
+    >>> from servicepath.figures.style import new_figure
+    >>> png_dpi(new_figure(10, 5)), round(png_dpi(new_figure(200, 10)))
+    (150, 89)
+    """
+    width, height = figure.get_size_inches()
+    return min(dpi, (MAX_PIXELS / (width * height)) ** 0.5)
 
 
 def _metadata(format: str) -> dict:

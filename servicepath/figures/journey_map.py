@@ -1,0 +1,399 @@
+"""The swimlane journey map: stages as columns, blueprint lanes as rows, emotion underneath.
+
+Sizes are fixed in inches per column and per lane, so a card and its text look
+the same on every map and a longer journey simply gives a wider picture.
+Artists carry ids (``set_gid``) such as ``card:pay`` and ``stage:buy``; they
+become element ids in SVG and let tests find what was drawn.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..analysis.experience import EXPERIENCED_LANES
+from ..analysis.paths import goal_probability
+from ..analysis.scoring import effective_scores
+from ..errors import ServicepathError
+from ..i18n import label
+from ..model import LANES, PRINCIPLES, Journey
+from ..model.touchpoint import SCORE_RANGE
+from . import style
+from .layout import MapLayout, map_layout
+
+__all__ = ["journey_map", "map_pain_numbers", "map_emotion_points"]
+
+SLOT_IN = 1.65  # width of one card column, inches
+LANE_IN = 1.32  # height of one lane
+MARGIN_IN = 1.5  # the lane names on the left
+CARD_W, CARD_H = 0.88, 0.84  # card size as a share of its column / lane
+NAME_CHARS, NAME_LINES = 19, 3  # the name wraps to fit CARD_W at SIZES["card"] bold
+DETAIL_CHARS = 26
+LEGEND_IN = 4.9  # room for the legend, top right
+#: The lines drawn between lanes: (label key, lane above it, line style).
+BLUEPRINT_LINES = (
+    ("map.line.interaction", "customer", "-"),
+    ("map.line.visibility", "frontstage", "--"),
+    ("map.line.internal", "backstage", ":"),
+)
+
+
+def journey_map(journey: Journey, *, lang: str = "en", emotion: bool = True, pain_key: bool = True,
+                title: bool = True):
+    """Draw the journey as a service-blueprint swimlane map.
+
+    Stages are columns in their order, the five blueprint lanes are rows with
+    the lines of interaction, visibility and internal interaction between
+    them. Each touchpoint is a card (name, channel, owner, a small A.R.V.O.
+    bar strip); arrows show transitions with width by share; critical
+    moments have a vermillion frame; pain points are numbered markers keyed
+    to a list under the map; the customer's emotion (−3…+3) runs along the
+    bottom through the cards the customer sees.
+
+    Parameters
+    ----------
+    journey : Journey
+    lang : {"en", "fi"}
+        Language of every word on the map; texts missing in it fall back to the other.
+    emotion, pain_key, title : bool
+        Draw the emotion band, the pain point list and the title block.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> fig = sp.journey_map(sp.load_sample("webshop"), lang="fi")
+    >>> [t.get_text() for t in fig.texts][0]
+    'Verkkokauppa: kahvinkeittimen ostaminen'
+    """
+    style.check_lang(lang)
+    if len(journey) == 0:
+        raise ServicepathError("the journey has no touchpoints to draw; add some first")
+    layout = map_layout(journey)
+    pains = map_pain_numbers(journey, layout)
+    with style.styled():
+        return _draw(journey, layout, pains, lang, emotion=emotion, pain_key=pain_key, title=title)
+
+
+def map_pain_numbers(journey: Journey, layout: MapLayout | None = None) -> pd.DataFrame:
+    """The pain points in the order the map numbers them (left to right, top to bottom).
+
+    Returns
+    -------
+    DataFrame
+        ``number`` (1, 2, …), ``touchpoint``, ``id``, ``text_fi``, ``text_en``,
+        ``severity``, ``frequency``.
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> map_pain_numbers(sp.load_sample("webshop"))[["number", "touchpoint"]].head(2).values.tolist()
+    [[1, 'search'], [2, 'product']]
+    """
+    layout = layout or map_layout(journey)
+    table = journey.pain_points.copy()
+    position = table["touchpoint"].map(lambda tp: layout.slots[tp])
+    table["_slot"], table["_lane"] = position.str[0], position.str[1]
+    table = table.sort_values(["_slot", "_lane"], kind="stable").drop(columns=["_slot", "_lane"])
+    table.insert(0, "number", range(1, len(table) + 1))
+    return table.reset_index(drop=True)
+
+
+# -- the figure -------------------------------------------------------------------------------------
+def _draw(journey, layout, pains, lang, *, emotion, pain_key, title):
+    key_rows = _key_rows(len(pains), layout) if pain_key and len(pains) else 0
+    heights = {"title": 1.05 if title else 0.15, "grid": 0.5 + LANE_IN * len(LANES),
+               "emotion": 1.55 if emotion else 0, "key": 0.35 + 0.34 * key_rows if key_rows else 0}
+    width = MARGIN_IN + SLOT_IN * layout.width + 0.3
+    height = sum(heights.values()) + 0.2
+    fig = style.new_figure(width, height)
+    left, right = 0.12 / width, 1 - 0.3 / width
+    top = height - heights["title"]
+    grid = fig.add_axes(_rect(left, right, top - heights["grid"], heights["grid"], height))
+    _draw_grid(grid, journey, layout, lang)
+    top -= heights["grid"]
+    if emotion:
+        band = fig.add_axes(_rect(left, right, top - heights["emotion"] + 0.15, heights["emotion"] - 0.2, height))
+        _draw_emotion(band, journey, layout, lang)
+        top -= heights["emotion"]
+    if key_rows:
+        key = fig.add_axes(_rect(left, right, top - heights["key"], heights["key"], height))
+        _draw_pain_key(key, pains, layout, lang, key_rows)
+    if title:
+        _draw_title(fig, journey, lang, height)
+    return fig
+
+
+def _rect(left, right, bottom_in, height_in, fig_height):
+    return [left, bottom_in / fig_height, right - left, height_in / fig_height]
+
+
+def _x_limits(layout: MapLayout) -> tuple[float, float]:
+    return -MARGIN_IN / SLOT_IN + 0.05, layout.width
+
+
+def _draw_title(fig, journey, lang, height):
+    name = journey.title.get(lang) or label("map.untitled", lang)
+    fig.text(0.12 / fig.get_figwidth(), 1 - 0.22 / height, name, fontsize=style.SIZES["title"],
+             fontweight="bold", va="top", gid="title")
+    stages = len(journey.stages)
+    facts = [f"{len(journey)} {label('word.touchpoints', lang)}", f"{stages} {label('word.stages', lang)}"]
+    if journey.goals:
+        facts.append(label("map.goal_reached", lang).format(share=_percent(goal_probability(journey), lang)))
+    persona = journey.persona.get(lang)
+    subtitle = " · ".join(facts) + (f"   —   {label('word.persona', lang)}: {persona}" if persona else "")
+    chars = int((fig.get_figwidth() - LEGEND_IN - 0.4) * 72 / (style.SIZES["subtitle"] * 0.56))
+    fig.text(0.12 / fig.get_figwidth(), 1 - 0.55 / height, "\n".join(style.wrap(subtitle, chars, 2)),
+             fontsize=style.SIZES["subtitle"], color=style.MUTED, va="top", gid="subtitle")
+    _draw_legend(fig, lang, height)
+
+
+def _draw_legend(fig, lang, height):
+    """A.R.V.O. colours, arrow width and the critical frame, top right."""
+    width = fig.get_figwidth()
+    y = 1 - 0.25 / height
+    items = [(style.PRINCIPLE_COLOURS[p], p) for p in PRINCIPLES]
+    x = 1 - LEGEND_IN / width
+    for colour, text in items:
+        fig.patches.append(_legend_square(fig, x, y, colour))
+        fig.text(x + 0.14 / width, y, text, fontsize=style.SIZES["small"], va="center", fontweight="bold")
+        x += 0.42 / width
+    fig.text(x + 0.05 / width, y, label("map.legend.arvo", lang), fontsize=style.SIZES["small"], va="center",
+             color=style.MUTED)
+    small = style.SIZES["small"]
+    fig.text(1 - LEGEND_IN / width, y - 0.24 / height, label("map.legend.arrows", lang), fontsize=small,
+             va="center", color=style.MUTED)
+    fig.text(1 - LEGEND_IN / width, y - 0.46 / height, label("map.legend.critical", lang), fontsize=small,
+             va="center", color=style.CRITICAL, fontweight="bold")
+
+
+def _legend_square(fig, x, y, colour):
+    from matplotlib.patches import Rectangle
+
+    w, h = 0.1 / fig.get_figwidth(), 0.1 / fig.get_figheight()
+    return Rectangle((x, y - h / 2), w, h, transform=fig.transFigure, facecolor=colour, edgecolor="none")
+
+
+# -- stages, lanes and cards ------------------------------------------------------------------------
+def _draw_grid(ax, journey, layout, lang):
+    ax.set_xlim(*_x_limits(layout))
+    ax.set_ylim(len(LANES), -0.5)  # lane 0 on top; the stage headers above it
+    ax.axis("off")
+    _draw_lanes(ax, layout, lang)
+    _draw_stages(ax, journey, layout, lang)
+    for tp, scores in _scores(journey).iterrows():
+        _draw_card(ax, tp, journey.graph.nodes[tp], layout.slots[tp], lang, scores)
+    _draw_arrows(ax, journey, layout)
+    _draw_pain_markers(ax, journey, layout)
+
+
+def _scores(journey):
+    return effective_scores(journey)[list(PRINCIPLES)]
+
+
+def _draw_lanes(ax, layout, lang):
+    from matplotlib.patches import Rectangle
+
+    x0 = _x_limits(layout)[0]
+    for i, lane in enumerate(LANES):
+        ax.add_artist(Rectangle((x0, i), layout.width - x0, 1, facecolor=style.LANE_FILLS[lane], edgecolor="none",
+                               zorder=0, gid=f"lane:{lane}"))
+        name = "\n".join(style.wrap(label(f"lane.{lane}", lang), 16, 2))
+        ax.text(x0 + 0.06, i + 0.5, name, fontsize=style.SIZES["label"], fontweight="bold", va="center",
+                ha="left", color=style.INK, gid=f"lane-label:{lane}")
+    for key, lane_above, linestyle in BLUEPRINT_LINES:
+        y = LANES.index(lane_above) + 1
+        ax.plot([x0, layout.width], [y, y], color=style.MUTED, lw=1.0, ls=linestyle, zorder=1, gid=key)
+        ax.text(x0 + 0.06, y - 0.04, label(key, lang), fontsize=style.SIZES["small"], style="italic",
+                color=style.MUTED, va="bottom", ha="left", gid=f"{key}:label")
+
+
+def _draw_stages(ax, journey, layout, lang):
+    from matplotlib.patches import Rectangle
+
+    names = {s.id: s.label(lang) for s in journey.stages}
+    for i, (sid, first, count) in enumerate(layout.stages):
+        shade = "#E4E8EC" if i % 2 == 0 else "#D5DBE1"
+        ax.add_artist(Rectangle((first + 0.02, -0.48), count - 0.04, 0.42, facecolor=shade, edgecolor="none",
+                               zorder=1, gid=f"stage:{sid}"))
+        text = "\n".join(style.wrap(names.get(sid, sid), int(count * SLOT_IN * 72 / 5.6), 2))
+        ax.text(first + count / 2, -0.27, text, ha="center", va="center", fontsize=style.SIZES["heading"],
+                fontweight="bold", color=style.INK, gid=f"stage-label:{sid}")
+        if first:
+            ax.axvline(first, color="white", lw=3, zorder=1.5)
+
+
+def _draw_card(ax, tp, attrs, position, lang, scores):
+    from matplotlib.patches import FancyBboxPatch
+
+    slot, lane = position
+    x, y = slot + (1 - CARD_W) / 2, lane + (1 - CARD_H) / 2
+    critical = attrs.get("critical") is True
+    card = FancyBboxPatch((x, y), CARD_W, CARD_H, boxstyle="round,pad=0,rounding_size=0.05",
+                          facecolor="white", edgecolor=style.CRITICAL if critical else style.GRID,
+                          lw=2.2 if critical else 0.8, zorder=3, gid=f"card:{tp}")
+    ax.add_artist(card)
+    name = style.text_in(attrs, "name", lang) or tp
+    lines = style.wrap(name, NAME_CHARS, NAME_LINES)
+    ax.text(x + 0.05, y + 0.07, "\n".join(lines), fontsize=style.SIZES["card"], fontweight="bold", va="top",
+            ha="left", color=style.INK, zorder=4, linespacing=1.1, gid=f"card-name:{tp}")
+    detail = " · ".join(v for v in (attrs.get("channel"), attrs.get("owner")) if v)
+    if detail:
+        ax.text(x + 0.05, y + 0.1 + 0.115 * len(lines), "\n".join(style.wrap(detail, DETAIL_CHARS, 2)),
+                fontsize=style.SIZES["small"], color=style.MUTED, va="top", ha="left", zorder=4, linespacing=1.05,
+                gid=f"card-detail:{tp}")
+    _draw_arvo_strip(ax, tp, x, y, scores)
+
+
+def _draw_arvo_strip(ax, tp, x, y, scores):
+    """Four small bars at the card's foot, one per principle, full height = the top score."""
+    from matplotlib.patches import Rectangle
+
+    base, full, bar = y + CARD_H - 0.05, 0.15, 0.075
+    for i, principle in enumerate(PRINCIPLES):
+        left = x + 0.06 + i * (bar + 0.025)
+        value = scores[principle]
+        ax.add_artist(Rectangle((left, base - full), bar, full, facecolor="#F1F1F1", edgecolor="none", zorder=4))
+        if not math.isnan(value):
+            height = full * value / SCORE_RANGE[1]
+            ax.add_artist(Rectangle((left, base - height), bar, height, facecolor=style.PRINCIPLE_COLOURS[principle],
+                                   edgecolor="none", zorder=4.5, gid=f"arvo:{tp}:{principle}"))
+
+
+def _draw_arrows(ax, journey, layout):
+    from matplotlib.patches import FancyArrowPatch
+
+    for source, target, share in journey.graph.edges(data="share"):
+        (sx, sl), (tx, tl) = layout.slots[source], layout.slots[target]
+        start, end = _card_edge((sx, sl), (tx, tl)), _card_edge((tx, tl), (sx, sl))
+        share = float(share or 0)
+        ax.add_artist(FancyArrowPatch(
+            start, end, connectionstyle=f"arc3,rad={_bend(sx, sl, tx, tl)}", arrowstyle="-|>",
+            mutation_scale=7 + 6 * share, lw=0.5 + 3.5 * share, color="#8C99A6", alpha=0.85, zorder=2,
+            shrinkA=0, shrinkB=0, gid=f"arrow:{source}->{target}"))
+
+
+def _card_edge(card: tuple[int, int], towards: tuple[int, int]) -> tuple[float, float]:
+    """Where the straight line from a card's centre towards another card leaves the card (data units).
+
+    Worked out here rather than by matplotlib's patch clipping, which splits
+    Bézier curves point by point and made maps of 100 touchpoints ten times slower.
+    """
+    (x, y), (tx, ty) = card, towards
+    dx, dy = (tx - x) * SLOT_IN, (ty - y) * LANE_IN  # inches, so the card's true shape counts
+    half_w, half_h = CARD_W * SLOT_IN / 2, CARD_H * LANE_IN / 2
+    if dx == dy == 0:
+        return x + 0.5, y + 0.5
+    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
+    return x + 0.5 + dx * scale / SLOT_IN, y + 0.5 + dy * scale / LANE_IN
+
+
+def _bend(sx, sl, tx, tl) -> float:
+    """How much an arrow curves: loops back bend most, but never more than about half a lane."""
+    distance = math.hypot((tx - sx) * SLOT_IN, (tl - sl) * LANE_IN)
+    backwards = tx < sx or (tx == sx and tl < sl)
+    if backwards:
+        return round(min(0.35, 0.55 / distance), 3)
+    if sx == tx or (sl == tl and tx - sx == 1):
+        return 0.0
+    return round(min(0.12, 0.5 / distance), 3)
+
+
+def _draw_pain_markers(ax, journey, layout):
+    numbers = map_pain_numbers(journey, layout)
+    per_card = numbers["touchpoint"].value_counts()
+    counts: dict[str, int] = {}
+    for row in numbers.itertuples():
+        slot, lane = layout.slots[row.touchpoint]
+        k = counts[row.touchpoint] = counts.get(row.touchpoint, 0) + 1
+        x = slot + 0.5 + CARD_W / 2 - 0.07 - (per_card[row.touchpoint] - k) * 0.15
+        y = lane + (1 - CARD_H) / 2 + 0.01
+        ax.text(x, y, str(row.number), ha="center", va="center", fontsize=style.SIZES["small"], color="white",
+                fontweight="bold", zorder=6, gid=f"pain:{row.touchpoint}:{row.number}",
+                bbox={"boxstyle": "circle,pad=0.25", "facecolor": style.INK, "edgecolor": "white", "lw": 0.8})
+
+
+# -- emotion band and pain key ---------------------------------------------------------------------
+def map_emotion_points(journey: Journey, layout: MapLayout) -> pd.DataFrame:
+    """The points the emotion curve passes through: cards the customer sees that have an emotion, by column."""
+    rows = [(layout.slots[tp][0] + 0.5, float(attrs["emotion"]), tp, attrs.get("critical") is True)
+            for tp, attrs in journey.graph.nodes(data=True)
+            if attrs.get("lane") in EXPERIENCED_LANES and attrs.get("emotion") is not None]
+    return pd.DataFrame(rows, columns=["x", "emotion", "touchpoint", "critical"]).sort_values("x", kind="stable")
+
+
+def _draw_emotion(ax, journey, layout, lang):
+    points = map_emotion_points(journey, layout)
+    ax.set_xlim(*_x_limits(layout))
+    ax.set_ylim(-3.6, 3.6)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for _, first, _ in layout.stages[1:]:
+        ax.axvline(first, color=style.GRID, lw=0.6, zorder=0)
+    for level in (-3, 3):
+        ax.axhline(level, color=style.GRID, lw=0.5, ls=":", zorder=0)
+    ax.axhline(0, color=style.MUTED, lw=0.8, zorder=1)
+    x0 = _x_limits(layout)[0]
+    ax.text(x0 + 0.06, 0, label("map.emotion", lang), fontsize=style.SIZES["label"], fontweight="bold",
+            va="center", ha="left")
+    for level in (-3, 0, 3):
+        ax.text(-0.08, level, f"{level:+d}" if level else "0", fontsize=style.SIZES["small"], color=style.MUTED,
+                ha="right", va="center")
+    if points.empty:
+        ax.text(layout.width / 2, 0.6, label("map.no_emotions", lang), ha="center", color=style.MUTED,
+                fontsize=style.SIZES["label"])
+        return
+    x, y = points["x"].to_numpy(), points["emotion"].to_numpy()
+    ax.fill_between(x, y, 0, where=y >= 0, interpolate=True, color=style.EMOTION_POSITIVE, alpha=0.15, lw=0)
+    ax.fill_between(x, y, 0, where=y <= 0, interpolate=True, color=style.EMOTION_NEGATIVE, alpha=0.15, lw=0)
+    ax.plot(x, y, color=style.INK, lw=1.4, zorder=3, gid="emotion-line")
+    ax.scatter(x, y, s=34, c=[style.emotion_colour(v) for v in y], zorder=4, edgecolors="white", linewidths=0.8,
+               gid="emotion-points")
+    for row in points[points["critical"]].itertuples():
+        ax.scatter([row.x], [row.emotion], s=160, facecolors="none", edgecolors=style.CRITICAL, linewidths=1.6,
+                   zorder=5, gid=f"emotion-critical:{row.touchpoint}")
+        ax.annotate(f"{row.emotion:+.0f}" if row.emotion else "0", (row.x, row.emotion),
+                    xytext=(0, -14 if row.emotion < 0 else 9), textcoords="offset points", ha="center",
+                    fontsize=style.SIZES["small"], color=style.CRITICAL,
+                    fontweight="bold")
+
+
+def _key_columns(layout: MapLayout) -> int:
+    return max(1, int((SLOT_IN * layout.width) // 6.5))
+
+
+def _key_rows(count: int, layout: MapLayout) -> int:
+    return math.ceil(count / _key_columns(layout))
+
+
+def _draw_pain_key(ax, pains, layout, lang, rows):
+    ax.set_xlim(*_x_limits(layout))
+    ax.set_ylim(rows + 0.6, -0.4)
+    ax.axis("off")
+    x0 = _x_limits(layout)[0]
+    ax.text(x0 + 0.06, 0, label("map.pain_key", lang), fontsize=style.SIZES["label"], fontweight="bold",
+            va="center", ha="left")
+    columns = _key_columns(layout)
+    column_width = layout.width / columns
+    chars = int(column_width * SLOT_IN * 72 / (style.SIZES["small"] * 0.56)) - 6
+    for i, row in enumerate(pains.itertuples()):
+        column, line = divmod(i, rows)
+        x, y = column * column_width + 0.05, line + 0.75
+        ax.text(x, y, str(row.number), ha="center", va="center", fontsize=style.SIZES["small"], color="white",
+                fontweight="bold", bbox={"boxstyle": "circle,pad=0.25", "facecolor": style.INK, "lw": 0},
+                gid=f"pain-key:{row.number}")
+        text = style.text_in({"t_fi": row.text_fi, "t_en": row.text_en}, "t", lang)
+        ax.text(x + 0.14, y, style.wrap(text, chars, 1)[0] if text else "", ha="left", va="center",
+                fontsize=style.SIZES["small"], color=style.INK, gid=f"pain-key-text:{row.number}")
+
+
+def _percent(share: float, lang: str) -> str:
+    text = f"{100 * share:.0f} %"
+    return text if lang == "fi" else text.replace(" %", "%")
+
