@@ -269,7 +269,43 @@ def test_vote_results_rank_by_dots_then_voters(coffee):
     # b: 1 + 1 = 2 dots from 2 voters; a: 2 dots from 1 voter; c: 1 dot
     assert table[["rank", "option", "dots", "voters"]].values.tolist() == [[1, "b", 2, 2], [2, "a", 2, 1],
                                                                           [3, "c", 1, 1]]
-    assert sp.vote_results(sp.load_sample("webshop")).empty
+    # a journey nobody has voted on: an empty table with the same columns
+    unvoted = sp.load_sample("webshop")
+    unvoted.votes.clear()
+    empty = sp.vote_results(unvoted)
+    assert empty.empty and empty.columns.tolist() == ["rank", "option", "dots", "voters"]
+
+
+# -- the bundled samples' plans ----------------------------------------------------------------
+@pytest.mark.parametrize("name", ["webshop", "b2b-service"])
+def test_the_bundled_samples_carry_a_complete_plan(name):
+    journey = sp.load_sample(name)
+    plan = sp.improvements(journey)
+    assert len(plan) >= 4 and sp.validate(journey) == []
+    pain_ids = set(sp.pain_points(journey)["pain_point"])
+    owners = {tp.owner for tp in journey}
+    for imp in plan:
+        assert imp.title.fi and imp.title.en and imp.principles and imp.metric and imp.due, imp.id
+        assert imp.owner in owners, imp.id
+        assert imp.pain_points and set(imp.pain_points) <= pain_ids, imp.id
+    assert {"idea", "planned", "doing"} <= {imp.status for imp in plan}
+    assert set(sp.prioritise(journey)["quadrant"]) == set(sp.QUADRANTS)
+
+
+def test_the_webshop_sample_plan_answers_the_payment_moment_and_its_vote_keeps_the_budget():
+    journey = sp.load_sample("webshop")
+    plan = sp.improvements(journey)
+    touched = {tp for imp in plan for tp in imp.touchpoints}
+    assert {"pay", "psp"} <= touched and touched & {"complaint", "fix", "follow-up"}
+    options = [imp.id for imp in plan]
+    dots: dict[str, int] = {}
+    for vote in journey.votes:
+        assert vote["option"] in options
+        dots[vote["participant"]] = dots.get(vote["participant"], 0) + vote["dots"]
+    assert len(dots) == 4 and max(dots.values()) <= sp.dot_budget(len(options))
+    results = sp.vote_results(journey)
+    assert results.iloc[0]["option"] == "pay-error-message"
+    assert sp.prioritise(journey)["votes"].sum() == results["dots"].sum() == sum(dots.values())
 
 
 # -- what-if: apply ----------------------------------------------------------------------------

@@ -151,9 +151,11 @@ def improvements(journey: Journey) -> list[Improvement]:
     --------
     >>> import servicepath as sp
     >>> j = sp.load_sample("webshop")
-    >>> sp.add_improvement(j, sp.Improvement("one-click", sp.Text(fi="Tallennettu kortti"), ("pay",)))
-    >>> [i.id for i in sp.improvements(j)], j.improvements[0]["touchpoints"]
-    (['one-click'], ['pay'])
+    >>> [i.id for i in sp.improvements(j)]
+    ['saved-card', 'pay-error-message', 'costs-upfront', 'complaint-follow-up', 'pay-reward-game']
+    >>> sp.add_improvement(j, sp.Improvement("one-click", sp.Text(fi="Yhden klikkauksen tilaus"), ("pay",)))
+    >>> sp.improvements(j)[-1].id, j.improvements[-1]["touchpoints"]
+    ('one-click', ['pay'])
     """
     out = []
     for i, data in enumerate(journey.improvements):
@@ -191,6 +193,7 @@ def improvement_table(journey: Journey) -> pd.DataFrame:
     --------
     >>> import servicepath as sp
     >>> j = sp.load_sample("webshop")
+    >>> j.improvements.clear(); j.votes.clear()        # start a plan of our own
     >>> sp.add_improvement(j, sp.Improvement("one-click", sp.Text(en="Saved card"), ("pay",), owner="Maija"))
     >>> sp.improvement_table(j)[["id", "title_en", "owner", "status"]].to_dict("records")
     [{'id': 'one-click', 'title_en': 'Saved card', 'owner': 'Maija', 'status': 'idea'}]
@@ -231,6 +234,7 @@ def prioritise(journey: Journey, method: str = "quadrant", *, midpoint: float = 
     --------
     >>> import servicepath as sp
     >>> j = sp.load_sample("webshop")
+    >>> j.improvements.clear(); j.votes.clear()        # start a plan of our own
     >>> sp.add_improvement(j, sp.Improvement("one-click", sp.Text(en="Saved card"), ("pay",), impact=5, effort=2))
     >>> sp.add_improvement(j, sp.Improvement("rebuild", sp.Text(en="New shop"), ("product",), impact=2, effort=5))
     >>> sp.prioritise(j)[["id", "quadrant"]].to_records(index=False).tolist()
@@ -323,10 +327,13 @@ def vote_results(journey: Journey) -> pd.DataFrame:
     --------
     >>> import servicepath as sp
     >>> j = sp.load_sample("webshop")
+    >>> j.votes.clear()                                 # a vote of our own
     >>> sp.cast_votes(j, "Aino", {"a": 1}, options=["a", "b"])
     >>> sp.cast_votes(j, "Eero", {"a": 1}, options=["a", "b"])
     >>> sp.vote_results(j).to_dict("records")
     [{'rank': 1, 'option': 'a', 'dots': 2, 'voters': 2}]
+    >>> sp.vote_results(sp.load_sample("webshop")).head(1).to_dict("records")   # the sample workshop's vote
+    [{'rank': 1, 'option': 'pay-error-message', 'dots': 4, 'voters': 3}]
     """
     for i, vote in enumerate(journey.votes):
         dots = vote.get("dots")
