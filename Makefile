@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 LAB_ARGS ?=
 
-.PHONY: lab test setup lint bench clean
+.PHONY: lab test setup lint bench demo clean
 
 lab: $(STAMP)  ## open JupyterLab on the start notebook
 	$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
@@ -30,6 +30,10 @@ lint: $(STAMP)
 bench: $(STAMP)  ## print the speed figures of benchmarks/
 	$(BIN)/python benchmarks/bench_model.py
 	$(BIN)/python benchmarks/bench_analysis.py
+	$(BIN)/python benchmarks/bench_render.py
+
+demo: $(STAMP)  ## write every export of both bundled samples into out/
+	$(BIN)/python -m servicepath.demo out
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -22,7 +22,17 @@ from .errors import (
     UnsupportedFormatError,
     ValidationError,
 )
-from .figures import journey_map, map_layout, map_pain_numbers
+from .figures import (
+    arvo_heatmap,
+    arvo_radar,
+    compare_maps,
+    emotion_curve,
+    journey_graph,
+    journey_map,
+    map_layout,
+    map_pain_numbers,
+    priority_matrix,
+)
 from .i18n import label
 from .io import (
     FORMATS,
@@ -73,7 +83,8 @@ __all__ = [
     # analysis
     *_analysis_all,
     # pictures
-    "journey_map", "map_layout", "map_pain_numbers",
+    "journey_map", "map_layout", "map_pain_numbers", "emotion_curve", "arvo_heatmap", "arvo_radar", "journey_graph",
+    "priority_matrix", "compare_maps",
     # files
     "load", "loads", "save", "validate_file", "dumps", "load_sample", "new_journey", "format_of", "schema",
     "SAMPLES", "FORMATS",

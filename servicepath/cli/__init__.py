@@ -1,4 +1,4 @@
-"""The ``servicepath`` command: new, validate, show, convert.
+"""The ``servicepath`` command: new, validate, show, convert, export.
 
 Errors in the input are printed as one line naming the file and the place,
 never as a traceback, and the command exits with status 2.
@@ -14,6 +14,8 @@ import pandas as pd
 
 from .. import __version__
 from ..errors import ServicepathError
+from ..export.bundle import EXPORTS, export_bundle
+from ..export.pdf import POSTER_SIZES
 from ..i18n import label
 from ..io import FORMATS, format_of, load, save, validate_file
 from ..io.files import csv_folder
@@ -81,6 +83,20 @@ def _parser() -> argparse.ArgumentParser:
                          help="excel-fi: ';', decimal comma and BOM, as Finnish Excel expects")
     convert.add_argument("--force", action="store_true", help="overwrite existing files")
     convert.set_defaults(run=_convert)
+
+    export = commands.add_parser("export", help="write maps, reports and data files for clients into a folder")
+    export.add_argument("file")
+    export.add_argument("--to", required=True, metavar="DIR", help="the folder to write into (made if missing)")
+    export.add_argument("--format", action="append", choices=["all", *(e.kind for e in EXPORTS)], metavar="KIND",
+                        help="what to write; repeat for several (default: all, with an index page). "
+                             f"Kinds: {', '.join(e.kind for e in EXPORTS)}")
+    export.add_argument("--lang", choices=("fi", "en"), help="language of the exports (default: the journey's)")
+    export.add_argument("--dpi", type=float, default=150, help="resolution of PNG pictures (default: %(default)s)")
+    export.add_argument("--poster-size", choices=tuple(POSTER_SIZES), default="A2", help="default: %(default)s")
+    export.add_argument("--csv-dialect", choices=("excel", "excel-fi"),
+                        help="default: excel-fi (';', decimal comma, BOM) for Finnish, else excel")
+    export.add_argument("--force", action="store_true", help="replace files that exist")
+    export.set_defaults(run=_export)
     return parser
 
 
@@ -123,8 +139,7 @@ def _count(n: int, word: str) -> str:
 
 def _show(args) -> int:
     journey = load(args.file, strict=False)
-    lang = args.lang or (journey.languages[0] if journey.languages else "en")
-    lang = lang if lang in ("fi", "en") else "en"
+    lang = args.lang or _journey_lang(journey)
     print(journey.title.get(lang))
     if journey.persona:
         print(f"{label('word.persona', lang)}: {journey.persona.get(lang)}")
@@ -156,6 +171,27 @@ def _convert(args) -> int:
     written = save(journey, out, format=kind, csv_dialect=args.csv_dialect, touch=False)
     print(f"wrote {written}")
     return EXIT_OK
+
+
+def _export(args) -> int:
+    journey = load(args.file)
+    lang = args.lang or _journey_lang(journey)
+    kinds = None if not args.format or "all" in args.format else list(dict.fromkeys(args.format))
+    if args.dpi <= 0 or args.dpi > 1200:
+        raise ServicepathError(f"--dpi {args.dpi:g}: give a resolution between 1 and 1200")
+
+    def progress(done: int, total: int, name: str) -> None:
+        print(f"[{done + 1:>2}/{total}] {name}", flush=True)
+
+    written = export_bundle(journey, args.to, kinds=kinds, lang=lang, dpi=args.dpi, poster_size=args.poster_size,
+                            csv_dialect=args.csv_dialect, force=args.force, progress=progress)
+    print(f"wrote {len(written)} files to {args.to}")
+    return EXIT_OK
+
+
+def _journey_lang(journey) -> str:
+    first = journey.languages[0] if journey.languages else "en"
+    return first if first in ("fi", "en") else "en"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -68,6 +68,7 @@ _RC = {
     "figure.facecolor": "white",
     "savefig.facecolor": "white",
     "svg.fonttype": "path",  # text drawn as shapes: the SVG looks the same everywhere and carries no markup
+    "svg.hashsalt": "servicepath",  # fixed element ids: the same journey gives the same SVG bytes
     "pdf.fonttype": 42,  # TrueType in PDFs: text stays selectable and searchable
 }
 

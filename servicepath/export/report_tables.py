@@ -1,0 +1,142 @@
+"""The tables a report shows, with headers and names in the reader's language.
+
+The PDF and HTML reports share these, so both say the same thing in the same
+words. Numbers stay numbers here; each report formats them its own way.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..analysis import pain_points, payment_moment, prioritise, score_journey
+from ..i18n import label
+from ..model import PRINCIPLES, Journey
+from ..model.vocab import LANES
+
+__all__ = ["REPORT_TABLES", "report_tables", "touchpoint_names", "summary_facts"]
+
+#: The report's tables, in reading order.
+REPORT_TABLES = ("touchpoints", "scores", "pain_points", "payment", "plan")
+
+
+def touchpoint_names(journey: Journey, lang: str) -> dict[str, str]:
+    """Touchpoint id → its name in ``lang`` (the other language, then the id, when missing)."""
+    other = "en" if lang == "fi" else "fi"
+    return {tp: (attrs.get(f"name_{lang}") or attrs.get(f"name_{other}") or tp)
+            for tp, attrs in journey.graph.nodes(data=True)}
+
+
+def summary_facts(journey: Journey, lang: str) -> list[tuple[str, str]]:
+    """(what, value) pairs for a report's first lines: size, reach of the goal, overall A.R.V.O. index.
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> dict(summary_facts(sp.load_sample("webshop"), "en"))["Touchpoints"]
+    '20'
+    """
+    from ..analysis import goal_probability
+
+    journey_row = score_journey(journey).query("level == 'journey'")
+    facts = [(label("report.fact.touchpoints", lang), str(len(journey))),
+             (label("report.fact.stages", lang), str(len(journey.stages))),
+             (label("report.fact.pain_points", lang), str(len(journey.pain_points)))]
+    if journey.goals:
+        facts.append((label("report.fact.goal", lang), f"{100 * goal_probability(journey):.0f} %"))
+    if not journey_row.empty and pd.notna(journey_row["index"].iloc[0]):
+        facts.append((label("report.fact.index", lang), f"{journey_row['index'].iloc[0]:.0f} / 100"))
+    return facts
+
+
+def report_tables(journey: Journey, lang: str = "en") -> dict[str, pd.DataFrame]:
+    """The tables of :data:`REPORT_TABLES` with headers in ``lang``.
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> tables = report_tables(sp.load_sample("webshop"), "fi")
+    >>> list(tables["pain_points"].columns[:3])
+    ['Sija', 'Kosketuspiste', 'Kipupiste']
+    """
+    names = touchpoint_names(journey, lang)
+    stages = {s.id: s.label(lang) for s in journey.stages}
+    return {
+        "touchpoints": _touchpoints(journey, names, stages, lang),
+        "scores": _scores(journey, stages, lang),
+        "pain_points": _pain(journey, names, lang),
+        "payment": _payment(journey, names, lang),
+        "plan": _plan(journey, lang),
+    }
+
+
+def _h(key: str, lang: str) -> str:
+    return label(f"report.col.{key}", lang)
+
+
+def _touchpoints(journey, names, stages, lang) -> pd.DataFrame:
+    data = journey.touchpoints
+    return pd.DataFrame({
+        _h("stage", lang): data["stage"].map(lambda s: stages.get(s, s)),
+        _h("touchpoint", lang): data["id"].map(names),
+        _h("lane", lang): data["lane"].map(lambda lane: label(f"lane.{lane}", lang) if lane in LANES else lane),
+        _h("channel", lang): data["channel"],
+        _h("owner", lang): data["owner"],
+        _h("emotion", lang): data["emotion"],
+        **{p: data[p] for p in PRINCIPLES},
+        _h("pain_points", lang): data["pain_point_count"],
+    })
+
+
+def _scores(journey, stages, lang) -> pd.DataFrame:
+    table = score_journey(journey)
+    table = table[table["level"] != "touchpoint"]
+    where = [stages.get(s, s) if level == "stage" else label("report.whole_journey", lang)
+             for level, s in zip(table["level"], table["stage"], strict=True)]
+    return pd.DataFrame({_h("stage", lang): where, **{p: table[p].to_numpy() for p in PRINCIPLES},
+                         _h("index", lang): table["index"].to_numpy()})
+
+
+def _pain(journey, names, lang) -> pd.DataFrame:
+    table = pain_points(journey)
+    return pd.DataFrame({
+        _h("rank", lang): table["rank"], _h("touchpoint", lang): table["touchpoint"].map(names),
+        _h("pain_point", lang): _in(table, "text", lang), _h("severity", lang): table["severity"],
+        _h("frequency", lang): table["frequency"], _h("reach", lang): table["reach"],
+        _h("priority", lang): table["priority"],
+    })
+
+
+def _payment(journey, names, lang) -> pd.DataFrame:
+    moment = payment_moment(journey)
+    table = moment.touchpoints
+    return pd.DataFrame({
+        _h("touchpoint", lang): table["id"].map(names), _h("emotion", lang): table["emotion"],
+        _h("emotion_before", lang): table["emotion_before"], _h("reach", lang): table["reach"],
+        _h("drop_out", lang): table["drop_out_share"],
+        **{p: table[p] for p in PRINCIPLES},
+    })
+
+
+def _plan(journey, lang) -> pd.DataFrame:
+    ranked = prioritise(journey)
+    details = {row["id"]: row for row in _improvement_rows(journey)}
+    return pd.DataFrame({
+        _h("rank", lang): ranked["rank"], _h("improvement", lang): _in(ranked, "title", lang),
+        _h("quadrant", lang): ranked["quadrant"].map(lambda q: label(f"quadrant.{q}", lang)),
+        _h("impact", lang): ranked["impact"], _h("effort", lang): ranked["effort"],
+        _h("owner", lang): ranked["id"].map(lambda i: details[i]["owner"] or ""),
+        _h("due", lang): ranked["id"].map(lambda i: details[i]["due"] or ""),
+        _h("status", lang): ranked["id"].map(lambda i: label(f"status.{details[i]['status']}", lang)),
+        _h("votes", lang): ranked["votes"],
+    })
+
+
+def _improvement_rows(journey):
+    from ..analysis import improvement_table
+
+    return improvement_table(journey).to_dict("records")
+
+
+def _in(table: pd.DataFrame, key: str, lang: str) -> pd.Series:
+    other = "en" if lang == "fi" else "fi"
+    return table[f"{key}_{lang}"].where(table[f"{key}_{lang}"].fillna("") != "", table[f"{key}_{other}"])
