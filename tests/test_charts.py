@@ -494,7 +494,7 @@ def test_compare_in_finnish(webshop):
 
 # -- any journey the model allows -----------------------------------------------------------------
 @pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # random text: any Unicode character
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(journey=journeys(), lang=st.sampled_from(["en", "fi"]))
 def test_any_valid_journey_draws_or_says_why(journey, lang):
     # hostile names ($, line breaks, formula starts), self-loops, unscored principles, no emotions at all:

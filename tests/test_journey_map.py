@@ -3,10 +3,14 @@
 import math
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
+from strategies import journeys
 
 import servicepath as sp
+from servicepath.export.pictures import figure_bytes
 from servicepath.figures import style
 from servicepath.figures.journey_map import map_emotion_points
 
@@ -202,3 +206,29 @@ def test_empty_journey_and_unknown_language_are_clear_errors(webshop):
         sp.journey_map(sp.Journey(sp.Text(en="Empty")))
     with pytest.raises(sp.ServicepathError, match="unknown language 'sv'"):
         sp.journey_map(webshop, lang="sv")
+
+
+def test_dollar_signs_in_user_text_are_shown_as_typed(coffee):
+    # matplotlib reads $…$ as mathematics: "Price $5 or $10" would lose its dollars and turn italic
+    coffee.title = sp.Text(en="Costs in $ and $$")
+    coffee.update_touchpoint("menu", name=sp.Text(en="Price $5 or $10"), channel="$web", owner="$ales$")
+    coffee.stages[0] = sp.Stage("order", sp.Text(en="Order $tage$"))
+    fig = sp.journey_map(coffee)
+    texts = [_by_gid(fig, "card-name:")["menu"], _by_gid(fig, "card-detail:")["menu"],
+             _by_gid(fig, "stage-label:")["order"], _by_gid(fig, "title")[""], _by_gid(fig, "pain-key-text:")["1"]]
+    assert texts[0].get_text() == "Price $5 or $10"
+    assert not any(t.get_parse_math() for t in texts)
+    assert figure_bytes(fig, "png", dpi=30)[:4] == b"\x89PNG"
+
+
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # random text: any Unicode character
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(journey=journeys(), lang=st.sampled_from(["en", "fi"]))
+def test_any_journey_the_model_allows_is_mapped(journey, lang):
+    if len(journey) == 0:
+        with pytest.raises(sp.ServicepathError):
+            sp.journey_map(journey, lang=lang)
+        return
+    fig = sp.journey_map(journey, lang=lang)
+    assert set(_by_gid(fig, "card:")) == set(journey.graph)
+    assert figure_bytes(fig, "png", dpi=20)[:4] == b"\x89PNG"

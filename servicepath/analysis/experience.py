@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..errors import ServicepathError, UnknownIdError
 from ..model.journey import Journey
+from .pain import PAYMENT_TAGS
 from .paths import likely_paths
 
 __all__ = [
@@ -19,7 +20,6 @@ __all__ = [
 
 #: Columns of :func:`emotion_along_path`.
 EMOTION_COLUMNS = ("step", "id", "stage", "lane", "emotion", "payment")
-_PAYMENT_TAGS = ("payment", "invoicing")
 
 
 def typical_path(journey: Journey) -> tuple[str, ...]:
@@ -74,7 +74,7 @@ def emotion_along_path(journey: Journey, path: Sequence[str] | None = None) -> p
         tags = attrs.get("tags", "").split(",")
         emotion = attrs.get("emotion")
         rows.append((step, tp, attrs.get("stage"), attrs.get("lane"),
-                     float(emotion) if emotion is not None else np.nan, any(t in _PAYMENT_TAGS for t in tags)))
+                     float(emotion) if emotion is not None else np.nan, any(t in PAYMENT_TAGS for t in tags)))
     return pd.DataFrame(rows, columns=list(EMOTION_COLUMNS))
 
 

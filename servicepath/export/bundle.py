@@ -16,7 +16,7 @@ from ..i18n import label
 from ..io.atomic import atomic_write
 from ..io.files import dumps
 from ..model import Journey
-from .csvtables import CSV_TABLES, export_csv
+from .csvtables import csv_targets, export_csv
 from .drawings import PICTURES, Drawings
 from .graphs import portable_graph
 from .html import CSP, html_report
@@ -130,8 +130,7 @@ def _csv_target(folder: Path, name: str, *, force: bool) -> Path:
     if path.exists() and not path.is_dir():
         raise SaveError(f"{path} is a file; the CSV tables need a folder there")
     if path.is_dir():
-        for table in CSV_TABLES:
-            target_path(path, f"{table}.csv", force=force)
+        csv_targets(path, force=force)
     return path
 
 

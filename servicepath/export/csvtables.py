@@ -8,13 +8,13 @@ from pathlib import Path
 from ..errors import SaveError, UnsupportedFormatError
 from ..figures.style import check_lang
 from ..io.atomic import atomic_write_many
-from ..io.files import _checked_document, _csv_bytes
+from ..io.files import checked_document, csv_bytes
 from ..io.tables import sheet_of, tables_from_document
 from ..model.journey import Journey
 from .clienttables import Rows, client_tables
 from .names import target_path
 
-__all__ = ["CSV_DIALECTS", "CSV_TABLES", "csv_tables", "export_csv"]
+__all__ = ["CSV_DIALECTS", "CSV_TABLES", "csv_tables", "csv_targets", "export_csv"]
 
 CSV_DIALECTS = ("excel", "excel-fi")
 #: The files written, without ``.csv``: the journey's own two tables, then the client tables.
@@ -59,10 +59,10 @@ def export_csv(journey: Journey, folder: str | os.PathLike, *, dialect: str = "e
     if folder.exists() and not folder.is_dir():
         raise SaveError(f"{folder} is a file; give a folder for the CSV tables")
     tables = csv_tables(journey, lang=lang, file=str(folder))
-    targets = {name: target_path(folder, _file_name(folder, name), force=force) for name in tables}
+    targets = csv_targets(folder, force=force)
     # Every target is checked before anything is written, and written together, so a refusal
     # or a failure leaves the folder as it was.
-    contents = {targets[name]: _csv_bytes(*rows, dialect) for name, rows in tables.items()}
+    contents = {targets[name]: csv_bytes(*rows, dialect) for name, rows in tables.items()}
     atomic_write_many({path: (lambda f, data=data: f.write(data)) for path, data in contents.items()})
     return list(targets.values())
 
@@ -76,10 +76,16 @@ def csv_tables(journey: Journey, *, lang: str = "en", file: str | None = None) -
     >>> list(csv_tables(sp.load_sample("webshop"))) == list(CSV_TABLES)
     True
     """
-    own = tables_from_document(_checked_document(journey, file))
+    own = tables_from_document(checked_document(journey, file))
     tables = {name: own[name] for name in ("touchpoints", "transitions")}
     tables.update(client_tables(journey, lang))
     return tables
+
+
+def csv_targets(folder: str | os.PathLike, *, force: bool = False) -> dict[str, Path]:
+    """Table name → the file :func:`export_csv` writes it to, each checked (see ``names.target_path``)."""
+    folder = Path(folder)
+    return {name: target_path(folder, _file_name(folder, name), force=force) for name in CSV_TABLES}
 
 
 def _file_name(folder: Path, table: str) -> str:

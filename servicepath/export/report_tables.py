@@ -70,7 +70,10 @@ def report_tables(journey: Journey, lang: str = "en") -> dict[str, pd.DataFrame]
 
 
 def _h(key: str, lang: str) -> str:
-    return label(f"report.col.{key}", lang)
+    return label(f"column.{_COLUMN_KEYS.get(key, key)}", lang)
+
+
+_COLUMN_KEYS = {"touchpoint": "name", "pain_points": "pain_point_count", "drop_out": "drop_out_share"}
 
 
 def _touchpoints(journey, names, stages, lang) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..figures.style import check_lang
 from ..i18n import label
 from ..io.atomic import atomic_write
-from ..io.files import _checked_document, _write_xlsx
+from ..io.files import checked_document, write_xlsx
 from ..io.tables import safe_cell, tables_from_document
 from ..model.journey import Journey
 from .clienttables import Rows, client_tables
@@ -83,7 +83,7 @@ def workbook_bytes(journey: Journey, *, lang: str = "en", picture: bool = True, 
     # The journey sheets come from the foundation's own writer, so this workbook and a saved
     # one can never drift apart; the extra sheets are added to what it wrote.
     base = io.BytesIO()
-    _write_xlsx(tables_from_document(_checked_document(journey, file)), base)
+    write_xlsx(tables_from_document(checked_document(journey, file)), base)
     workbook = openpyxl.load_workbook(io.BytesIO(base.getvalue()))
     for name, rows in client_tables(journey, lang).items():
         _fill_sheet(workbook.create_sheet(name), rows)

@@ -138,7 +138,7 @@ def _x_limits(layout: MapLayout) -> tuple[float, float]:
 
 def _draw_title(fig, journey, lang, height):
     name = journey.title.get(lang) or label("map.untitled", lang)
-    fig.text(0.12 / fig.get_figwidth(), 1 - 0.22 / height, name, fontsize=style.SIZES["title"],
+    fig.text(0.12 / fig.get_figwidth(), 1 - 0.22 / height, name, fontsize=style.SIZES["title"], parse_math=False,
              fontweight="bold", va="top", gid="title")
     stages = len(journey.stages)
     facts = [f"{len(journey)} {label('word.touchpoints', lang)}", f"{stages} {label('word.stages', lang)}"]
@@ -147,7 +147,7 @@ def _draw_title(fig, journey, lang, height):
     persona = journey.persona.get(lang)
     subtitle = " · ".join(facts) + (f"   —   {label('word.persona', lang)}: {persona}" if persona else "")
     chars = int((fig.get_figwidth() - LEGEND_IN - 0.4) * 72 / (style.SIZES["subtitle"] * 0.56))
-    fig.text(0.12 / fig.get_figwidth(), 1 - 0.55 / height, "\n".join(style.wrap(subtitle, chars, 2)),
+    fig.text(0.12 / fig.get_figwidth(), 1 - 0.55 / height, "\n".join(style.wrap(subtitle, chars, 2)), parse_math=False,
              fontsize=style.SIZES["subtitle"], color=style.MUTED, va="top", gid="subtitle")
     _draw_legend(fig, lang, height)
 
@@ -222,6 +222,7 @@ def _draw_stages(ax, journey, layout, lang):
                                zorder=1, gid=f"stage:{sid}"))
         text = "\n".join(style.wrap(names.get(sid, sid), int(count * SLOT_IN * 72 / 5.6), 2))
         ax.text(first + count / 2, -0.27, text, ha="center", va="center", fontsize=style.SIZES["heading"],
+                parse_math=False,
                 fontweight="bold", color=style.INK, gid=f"stage-label:{sid}")
         if first:
             ax.axvline(first, color="white", lw=3, zorder=1.5)
@@ -240,10 +241,12 @@ def _draw_card(ax, tp, attrs, position, lang, scores):
     name = style.text_in(attrs, "name", lang) or tp
     lines = style.wrap(name, NAME_CHARS, NAME_LINES)
     ax.text(x + 0.05, y + 0.07, "\n".join(lines), fontsize=style.SIZES["card"], fontweight="bold", va="top",
+            parse_math=False,
             ha="left", color=style.INK, zorder=4, linespacing=1.1, gid=f"card-name:{tp}")
     detail = " · ".join(v for v in (attrs.get("channel"), attrs.get("owner")) if v)
     if detail:
         ax.text(x + 0.05, y + 0.1 + 0.115 * len(lines), "\n".join(style.wrap(detail, DETAIL_CHARS, 2)),
+                parse_math=False,
                 fontsize=style.SIZES["small"], color=style.MUTED, va="top", ha="left", zorder=4, linespacing=1.05,
                 gid=f"card-detail:{tp}")
     _draw_arvo_strip(ax, tp, x, y, scores)
@@ -389,7 +392,7 @@ def _draw_pain_key(ax, pains, layout, lang, rows):
                 fontweight="bold", bbox={"boxstyle": "circle,pad=0.25", "facecolor": style.INK, "lw": 0},
                 gid=f"pain-key:{row.number}")
         text = style.text_in({"t_fi": row.text_fi, "t_en": row.text_en}, "t", lang)
-        ax.text(x + 0.14, y, style.wrap(text, chars, 1)[0] if text else "", ha="left", va="center",
+        ax.text(x + 0.14, y, style.wrap(text, chars, 1)[0] if text else "", parse_math=False, ha="left", va="center",
                 fontsize=style.SIZES["small"], color=style.INK, gid=f"pain-key-text:{row.number}")
 
 

@@ -96,7 +96,7 @@ def _row(fig, cells, inches, y, *, bold=False) -> float:
     x = _MARGIN
     for lines, w in zip(cells, inches, strict=True):
         # Baseline-aligned, so cells of one row line up whatever letters they start with.
-        fig.text(x / width, (y - 0.11) / height, "\n".join(lines).replace("$", r"\$"), fontsize=style.SIZES["label"],
+        fig.text(x / width, (y - 0.11) / height, "\n".join(lines), fontsize=style.SIZES["label"], parse_math=False,
                  va="baseline", ha="left", fontweight="bold" if bold else "normal", linespacing=1.25)
         x += w
     return y - _height(cells)

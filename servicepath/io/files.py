@@ -414,7 +414,7 @@ def dumps(journey: Journey, kind: str = "json") -> str:
     """
     if kind not in ("json", "yaml"):
         raise UnsupportedFormatError(f"cannot write format {kind!r} as text (use json or yaml)")
-    return _text_of(_checked_document(journey), kind)
+    return _text_of(checked_document(journey), kind)
 
 
 def _text_of(document: dict, kind: str) -> str:
@@ -426,7 +426,7 @@ def _text_of(document: dict, kind: str) -> str:
         raise SaveError(f"the journey holds a value that cannot be written ({exc})") from None
 
 
-def _checked_document(journey: Journey, file: str | None = None) -> dict:
+def checked_document(journey: Journey, file: str | None = None) -> dict:
     """The journey's document, checked against the schema so a save never writes what load refuses."""
     document = to_document(journey)
     try:
@@ -470,18 +470,18 @@ def save(journey: Journey, path: str | os.PathLike, *, format: str | None = None
     if touch:
         journey.touch(now())
     if kind in ("json", "yaml"):
-        text = _text_of(_checked_document(journey, str(path)), kind)
+        text = _text_of(checked_document(journey, str(path)), kind)
         return atomic_write(path, lambda f: f.write(text.encode("utf-8")))
-    sheets = tables_from_document(_checked_document(journey, str(path)))
+    sheets = tables_from_document(checked_document(journey, str(path)))
     if kind == "xlsx":
-        return atomic_write(path, lambda f: _write_xlsx(sheets, f))
+        return atomic_write(path, lambda f: write_xlsx(sheets, f))
     if kind == "csv":
         if csv_dialect not in ("excel", "excel-fi"):
             raise UnsupportedFormatError(f"unknown CSV dialect {csv_dialect!r} (use 'excel' or 'excel-fi')")
         folder = csv_folder(path)
         existing = _sheet_files(folder)  # a folder typed in Finnish keeps its file names
         atomic_write_many({
-            existing.get(name, folder / f"{name}.csv"): lambda f, table=table: f.write(_csv_bytes(*table, csv_dialect))
+            existing.get(name, folder / f"{name}.csv"): lambda f, table=table: f.write(csv_bytes(*table, csv_dialect))
             for name, table in sheets.items()
         })
         return folder
@@ -498,7 +498,7 @@ def csv_folder(path: Path) -> Path:
     return path.parent
 
 
-def _write_xlsx(sheets: dict, stream) -> None:
+def write_xlsx(sheets: dict, stream) -> None:
     import openpyxl
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -523,7 +523,7 @@ def _write_xlsx(sheets: dict, stream) -> None:
     workbook.save(stream)
 
 
-def _csv_bytes(header: list, rows: list, dialect: str) -> bytes:
+def csv_bytes(header: list, rows: list, dialect: str) -> bytes:
     finnish = dialect == "excel-fi"
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=";" if finnish else ",", lineterminator="\r\n")
