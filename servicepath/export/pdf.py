@@ -32,6 +32,7 @@ _TABLE_WIDTHS = {
     "scores": [2.5, 0.8, 0.8, 0.8, 0.8, 0.8],
     "pain_points": [0.5, 1.6, 5.5, 0.8, 0.8, 0.8, 0.8],
     "payment": [2, 0.8, 1, 0.9, 0.9, 0.5, 0.5, 0.5, 0.5],
+    "suggestions": [8, 1, 1],
     "plan": [0.5, 4.2, 1.2, 0.8, 0.8, 1.5, 1.0, 1.0, 0.6],
 }
 
@@ -50,7 +51,7 @@ def report_figures(journey: Journey, lang: str = "en", *, drawings: Drawings | N
     tables = report_tables(journey, lang)
     title = journey.title.get(lang)
     pages = [drawings.figure(name) for name in ("map", "emotion", "heatmap")]
-    for key in ("scores", "pain_points", "payment"):
+    for key in ("scores", "pain_points", "payment", "suggestions"):
         pages += _table(tables[key], key, title, lang)
     pages.append(drawings.figure("priority"))
     pages += _table(tables["plan"], "plan", title, lang)

@@ -16,7 +16,7 @@ from ..model.vocab import LANES
 __all__ = ["REPORT_TABLES", "report_tables", "touchpoint_names", "summary_facts"]
 
 #: The report's tables, in reading order.
-REPORT_TABLES = ("touchpoints", "scores", "pain_points", "payment", "plan")
+REPORT_TABLES = ("touchpoints", "scores", "pain_points", "payment", "suggestions", "plan")
 
 
 def touchpoint_names(journey: Journey, lang: str) -> dict[str, str]:
@@ -65,6 +65,7 @@ def report_tables(journey: Journey, lang: str = "en") -> dict[str, pd.DataFrame]
         "scores": _scores(journey, stages, lang),
         "pain_points": _pain(journey, names, lang),
         "payment": _payment(journey, names, lang),
+        "suggestions": _suggestions(journey, lang),
         "plan": _plan(journey, lang),
     }
 
@@ -118,6 +119,13 @@ def _payment(journey, names, lang) -> pd.DataFrame:
         _h("drop_out", lang): table["drop_out_share"],
         **{p: table[p] for p in PRINCIPLES},
     })
+
+
+def _suggestions(journey, lang) -> pd.DataFrame:
+    """Payment-moment practices, the most needed first (need = gap to the top score of what they lift)."""
+    table = payment_moment(journey).suggestions
+    return pd.DataFrame({_h("practice", lang): _in(table, "text", lang), "A.R.V.O.": table["principles"],
+                         _h("need", lang): table["need"]})
 
 
 def _plan(journey, lang) -> pd.DataFrame:
