@@ -22,6 +22,19 @@ from .errors import (
     UnsupportedFormatError,
     ValidationError,
 )
+from .export import (
+    export_bundle,
+    export_csv,
+    export_gexf,
+    export_graphml,
+    export_html,
+    export_workbook,
+    markdown_report,
+    mermaid_flowchart,
+    pdf_report,
+    poster_pdf,
+    save_figure,
+)
 from .figures import (
     arvo_heatmap,
     arvo_radar,
@@ -85,6 +98,9 @@ __all__ = [
     # pictures
     "journey_map", "map_layout", "map_pain_numbers", "emotion_curve", "arvo_heatmap", "arvo_radar", "journey_graph",
     "priority_matrix", "compare_maps",
+    # exports
+    "export_bundle", "save_figure", "pdf_report", "poster_pdf", "export_html", "export_workbook", "export_csv",
+    "markdown_report", "mermaid_flowchart", "export_graphml", "export_gexf",
     # files
     "load", "loads", "save", "validate_file", "dumps", "load_sample", "new_journey", "format_of", "schema",
     "SAMPLES", "FORMATS",
