@@ -254,3 +254,21 @@ def test_cli_export_checks_dpi(tmp_path, capsys):
     sp.save(sp.load_sample("webshop"), source)
     assert main(["export", str(source), "--to", str(tmp_path), "--dpi", "0"]) == 2
     assert "--dpi 0" in capsys.readouterr().err
+
+
+def test_a_bundle_that_cannot_be_made_leaves_nothing_behind(tmp_path):
+    empty = sp.Journey(sp.Text(en="Not mapped yet"))
+    with pytest.raises(sp.ServicepathError, match="no touchpoints"):
+        export_bundle(empty, tmp_path / "out", kinds=["json", "png", "csv"])
+    assert not (tmp_path / "out").exists()  # not even the JSON, made before the map failed
+
+
+def test_bundle_csv_folder_keeps_the_finnish_file_names_it_has(webshop, tmp_path):
+    folder = tmp_path / bundle_names(webshop, ["csv"])["csv"]
+    folder.mkdir()
+    (folder / "kosketuspisteet.csv").write_text("id\n")
+    with pytest.raises(sp.SaveError, match="kosketuspisteet.csv already exists"):
+        export_bundle(webshop, tmp_path, kinds=["csv"])
+    export_bundle(webshop, tmp_path, kinds=["csv"], force=True)
+    assert not (folder / "touchpoints.csv").exists()
+    assert len(sp.load(folder)) == len(webshop)

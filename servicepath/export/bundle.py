@@ -13,10 +13,10 @@ import networkx as nx
 from ..errors import SaveError, UnsupportedFormatError
 from ..figures import style
 from ..i18n import label
-from ..io.atomic import atomic_write
-from ..io.files import dumps
+from ..io.atomic import atomic_write_many
+from ..io.files import csv_bytes, dumps
 from ..model import Journey
-from .csvtables import csv_targets, export_csv
+from .csvtables import csv_tables, csv_targets
 from .drawings import PICTURES, Drawings
 from .graphs import portable_graph
 from .html import CSP, html_report
@@ -78,8 +78,9 @@ def export_bundle(journey: Journey, folder: str | os.PathLike, *, kinds: Iterabl
                   force: bool = False, progress: Progress | None = None) -> list[Path]:
     """Write every export (or the ``kinds`` chosen from :data:`EXPORTS`) into ``folder`` with ``index.html``.
 
-    Nothing is written if any file exists and ``force`` is false: all names are
-    checked first. Each file is written atomically.
+    All or nothing: every name is checked first (an existing file stops the
+    export unless ``force``), every file is made in memory, and then all are
+    written together, so a failure leaves the folder as it was.
 
     Parameters
     ----------
@@ -109,19 +110,22 @@ def export_bundle(journey: Journey, folder: str | os.PathLike, *, kinds: Iterabl
     targets = {kind: (_csv_target if kind == "csv" else target_path)(folder, name, force=force)
                for kind, name in names.items()}
     index = target_path(folder, "index.html", force=force)
-    folder.mkdir(parents=True, exist_ok=True)
     dialect = csv_dialect or ("excel-fi" if lang == "fi" else "excel")
     options = {"lang": lang, "poster_size": poster_size, "dialect": dialect, "force": force, "names": names,
                "drawings": Drawings(journey, lang, dpi=dpi)}
-    written, total = [], len(targets) + 1
+    contents: dict[Path, bytes] = {}
+    total = len(targets) + 1
     for done, (kind, target) in enumerate(targets.items()):
         if progress:
             progress(done, total, target.name)
-        written.append(_write(kind, journey, target, options))
+        contents.update(_contents(kind, journey, target, options))
     if progress:
         progress(total - 1, total, index.name)
-    written.append(atomic_write(index, lambda f: f.write(_index_page(journey, names, lang).encode("utf-8"))))
-    return written
+    contents[index] = _index_page(journey, names, lang).encode("utf-8")
+    # Everything is made in memory first and written together: a journey that cannot be drawn or a
+    # full disk leaves the folder as it was, never half a bundle.
+    atomic_write_many({path: (lambda f, data=data: f.write(data)) for path, data in contents.items()})
+    return [*targets.values(), index]
 
 
 def _csv_target(folder: Path, name: str, *, force: bool) -> Path:
@@ -134,12 +138,12 @@ def _csv_target(folder: Path, name: str, *, force: bool) -> Path:
     return path
 
 
-def _write(kind: str, journey: Journey, target: Path, options: dict) -> Path:
+def _contents(kind: str, journey: Journey, target: Path, options: dict) -> dict[Path, bytes]:
     if kind == "csv":
-        export_csv(journey, target, dialect=options["dialect"], lang=options["lang"], force=options["force"])
-        return target
-    data = _bytes(kind, journey, options)
-    return atomic_write(target, lambda f: f.write(data))
+        tables = csv_tables(journey, lang=options["lang"], file=str(target))
+        paths = csv_targets(target, force=options["force"])
+        return {paths[name]: csv_bytes(*rows, options["dialect"]) for name, rows in tables.items()}
+    return {target: _bytes(kind, journey, options)}
 
 
 def _bytes(kind: str, journey: Journey, options: dict) -> bytes:
