@@ -11,8 +11,9 @@ from __future__ import annotations
 import argparse
 import platform
 import tempfile
-import time
 from pathlib import Path
+
+from bench_model import best_of  # the same timing rule: best of --repeat runs
 
 import servicepath as sp
 from servicepath.export.bundle import export_bundle
@@ -20,15 +21,6 @@ from servicepath.export.pictures import figure_bytes, png_dpi
 
 SIZES = (20, 100, 400)
 MAP_TARGET_S, BUNDLE_TARGET_S = 1.5, 15.0
-
-
-def best_of(repeat: int, action) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = action()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def measure_map(size: int, repeat: int) -> dict[str, float]:
