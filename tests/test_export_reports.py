@@ -272,3 +272,25 @@ def test_bundle_csv_folder_keeps_the_finnish_file_names_it_has(webshop, tmp_path
     export_bundle(webshop, tmp_path, kinds=["csv"], force=True)
     assert not (folder / "touchpoints.csv").exists()
     assert len(sp.load(folder)) == len(webshop)
+
+
+def test_table_pages_wrap_cells_downwards_without_overlapping_and_repeat_on_new_pages():
+    import pandas as pd
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from servicepath.figures import table_pages
+
+    long = "A practice explained at length so that it has to wrap onto a second and a third line " * 2
+    table = pd.DataFrame({"Practice": [long, "short"] * 20, "Need": [2.5, 1] * 20})
+    pages = table_pages(table, title="What to try", widths=[6, 1])
+    assert len(pages) > 1 and pages[1].texts[0].get_text() == f"What to try (2/{len(pages)})"
+    for page in pages:
+        renderer = FigureCanvasAgg(page).get_renderer()
+        cells = sorted((t for t in page.texts if t.get_gid() != "page-title"), key=lambda t: (t.get_position()))
+        for column in {round(t.get_position()[0], 4) for t in cells}:
+            boxes = sorted((t.get_window_extent(renderer) for t in cells
+                            if round(t.get_position()[0], 4) == column), key=lambda b: -b.y1)
+            for upper, lower in zip(boxes, boxes[1:]):
+                assert lower.y1 <= upper.y0 + 0.5, "a cell runs into the one above"
+    shown = [t.get_text() for page in pages for t in page.texts]
+    assert shown.count("short") == 20  # every row once, none lost between pages

@@ -95,9 +95,11 @@ def _row(fig, cells, inches, y, *, bold=False) -> float:
     width, height = fig.get_size_inches()
     x = _MARGIN
     for lines, w in zip(cells, inches, strict=True):
-        # Baseline-aligned, so cells of one row line up whatever letters they start with.
-        fig.text(x / width, (y - 0.11) / height, "\n".join(lines), fontsize=style.SIZES["label"], parse_math=False,
-                 va="baseline", ha="left", fontweight="bold" if bold else "normal", linespacing=1.25)
+        # One text per line, each on its baseline: cells of a row line up whatever letters they start
+        # with, and a wrapped cell grows downwards (matplotlib puts a multi-line text's last line there).
+        for i, line in enumerate(lines):
+            fig.text(x / width, (y - 0.11 - i * _LINE_IN) / height, line, fontsize=style.SIZES["label"],
+                     parse_math=False, va="baseline", ha="left", fontweight="bold" if bold else "normal")
         x += w
     return y - _height(cells)
 
