@@ -8,7 +8,7 @@ project glossary so that notebooks, maps and exports speak one language.
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "label", "LABELS"]
+__all__ = ["LANGUAGES", "label", "count_label", "LABELS"]
 
 LANGUAGES = ("fi", "en")
 
@@ -93,6 +93,8 @@ LABELS: dict[str, dict[str, str]] = {
     "level.warning": {"en": "warning", "fi": "varoitus"},
     # words in summaries
     "word.touchpoints": {"en": "touchpoints", "fi": "kosketuspistettä"},
+    "word.touchpoints.one": {"en": "touchpoint", "fi": "kosketuspiste"},
+    "word.stages.one": {"en": "stage", "fi": "vaihe"},
     "word.transitions": {"en": "transitions", "fi": "siirtymää"},
     "word.stages": {"en": "stages", "fi": "vaihetta"},
     "word.pain_points": {"en": "pain points", "fi": "kipupistettä"},
@@ -102,7 +104,8 @@ LABELS: dict[str, dict[str, str]] = {
     "map.line.visibility": {"en": "line of visibility", "fi": "näkyvyyden linja"},
     "map.line.internal": {"en": "line of internal interaction", "fi": "sisäisen vuorovaikutuksen linja"},
     "map.emotion": {"en": "Emotion", "fi": "Tunne"},
-    "map.no_emotions": {"en": "No emotions recorded yet", "fi": "Tunteita ei ole vielä kirjattu"},
+    "map.no_emotions": {"en": "No emotions recorded yet where the customer sees the service",
+                        "fi": "Asiakkaalle näkyviin kohtiin ei ole vielä kirjattu tunteita"},
     "map.pain_key": {"en": "Pain points", "fi": "Kipupisteet"},
     "map.untitled": {"en": "Customer journey", "fi": "Asiakaspolku"},
     "map.goal_reached": {"en": "{share} reach the goal", "fi": "{share} pääsee tavoitteeseen"},
@@ -238,3 +241,15 @@ def label(key: str, lang: str = "en") -> str:
     if entry is None:
         return key
     return entry.get(lang) or entry["en"]
+
+
+def count_label(count: int, word: str, lang: str = "en") -> str:
+    """A number with its word, singular for one (``word.<word>.one``) and plural otherwise.
+
+    Examples
+    --------
+    >>> count_label(1, "stages", "fi"), count_label(6, "stages", "fi"), count_label(1, "touchpoints")
+    ('1 vaihe', '6 vaihetta', '1 touchpoint')
+    """
+    key = f"word.{word}.one" if count == 1 and f"word.{word}.one" in LABELS else f"word.{word}"
+    return f"{count} {label(key, lang)}"

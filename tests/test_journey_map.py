@@ -190,10 +190,67 @@ def test_backstage_cards_sit_under_the_card_they_serve(webshop):
     assert layout.slots["fix"][0] == layout.slots["confirm"][0]
 
 
-def test_emotion_points_skip_touchpoints_without_an_emotion(coffee):
-    coffee.update_touchpoint("menu", emotion=None)
+def test_a_missing_emotion_is_a_gap_in_the_curve_not_a_bridge(coffee):
+    # the payment card without an emotion must not look as happy as its neighbours
+    coffee.update_touchpoint("card", emotion=None)
+    coffee.update_touchpoint("receipt", emotion=1)
+    fig = sp.journey_map(coffee)
+    line = _by_gid(fig, "emotion-line")[""]
+    assert [None if math.isnan(y) else y for y in line.get_ydata()] == [1.0, None, 1.0]
+    assert len(_by_gid(fig, "emotion-unknown")[""].get_offsets()) == 1
     points = map_emotion_points(coffee, sp.map_layout(coffee))
-    assert points["touchpoint"].tolist() == ["card"]  # the receipt has no emotion either
+    assert points["touchpoint"].tolist() == ["menu", "card", "receipt"]
+
+
+def test_many_pain_points_on_one_card_stay_on_that_card(coffee):
+    pains = tuple(sp.PainPoint(sp.Text(en=f"Pain {i}"), id=f"p{i}") for i in range(9))
+    coffee.update_touchpoint("card", pain_points=pains)
+    fig = sp.journey_map(coffee)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    card = _by_gid(fig, "card:")["card"].get_window_extent(renderer)
+    markers = [*_by_gid(fig, "pain:card:").values(), *_by_gid(fig, "pain-more:").values()]
+    assert len(markers) == 5 and _by_gid(fig, "pain-more:")["card"].get_text() == "+5"
+    for marker in markers:
+        box = marker.get_window_extent(renderer)
+        assert card.x0 <= box.x0 and box.x1 <= card.x1
+    assert len(_by_gid(fig, "pain-key:")) == 9  # the key still lists every one
+
+
+def test_a_card_that_leads_back_to_itself_gets_a_visible_loop(coffee):
+    coffee.add_transition("menu", "menu", share=0.1)
+    fig = sp.journey_map(coffee)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    loop = _by_gid(fig, "arrow:")["menu->menu"].get_window_extent(renderer)
+    assert loop.width > 5 and loop.height > 5
+
+
+def test_long_arrows_in_a_lane_run_between_the_cards_not_through_them(webshop):
+    fig = sp.journey_map(webshop)
+    layout = sp.map_layout(webshop)
+    cards = _by_gid(fig, "card:")
+    for key, arrow in _by_gid(fig, "arrow:").items():
+        source, target = key.split("->")
+        (sx, sl), (tx, tl) = layout.slots[source], layout.slots[target]
+        if sl != tl or abs(tx - sx) < 2:
+            continue
+        arrow.get_path()  # lays the arrow out
+        path = arrow.get_transform().inverted().transform_path(arrow._get_path_in_displaycoord()[0][0])
+        points = path.interpolated(40).vertices
+        for tp, card in cards.items():
+            if tp in (source, target):
+                continue
+            inside = ((card.get_x() < points[:, 0]) & (points[:, 0] < card.get_x() + card.get_width())
+                      & (card.get_y() < points[:, 1]) & (points[:, 1] < card.get_y() + card.get_height()))
+            assert not inside.any(), f"{key} runs through {tp}"
+
+
+def test_a_small_journey_keeps_its_title_clear_of_the_legend():
+    fig = sp.journey_map(sp.new_journey("Kahvila: aamukahvi mukaan ja vähän pidempi otsikko", "fi"), lang="fi")
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    title = _by_gid(fig, "title")[""].get_window_extent(renderer)
+    subtitle = _by_gid(fig, "subtitle")[""].get_window_extent(renderer)
+    legend = [t.get_window_extent(renderer) for t in fig.texts if t.get_gid() not in ("title", "subtitle")]
+    assert legend and not any(box.overlaps(title) or box.overlaps(subtitle) for box in legend)
 
 
 def test_map_without_optional_parts(webshop):

@@ -9,14 +9,16 @@ become element ids in SVG and let tests find what was drawn.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ..analysis.experience import EXPERIENCED_LANES
 from ..analysis.paths import goal_probability
 from ..analysis.scoring import effective_scores
 from ..errors import ServicepathError
-from ..i18n import label
+from ..i18n import count_label, label
 from ..model import LANES, PRINCIPLES, Journey
 from ..model.touchpoint import SCORE_RANGE
 from . import style
@@ -28,9 +30,11 @@ SLOT_IN = 1.65  # width of one card column, inches
 LANE_IN = 1.32  # height of one lane
 MARGIN_IN = 1.5  # the lane names on the left
 CARD_W, CARD_H = 0.88, 0.84  # card size as a share of its column / lane
-NAME_CHARS, NAME_LINES = 19, 3  # the name wraps to fit CARD_W at SIZES["card"] bold
-DETAIL_CHARS = 26
+NAME_LINES = 3
+TEXT_WIDTH_PT = (CARD_W - 0.1) * SLOT_IN * 72  # room for text on a card, inside its padding
 LEGEND_IN = 4.9  # room for the legend, top right
+MIN_COLUMNS = 7  # the narrowest map, so the title and legend have room
+MAX_MARKERS = 5  # pain markers on one card; beyond that the last says "+n"
 #: The lines drawn between lanes: (label key, lane above it, line style).
 BLUEPRINT_LINES = (
     ("map.line.interaction", "customer", "-"),
@@ -106,9 +110,10 @@ def map_pain_numbers(journey: Journey, layout: MapLayout | None = None) -> pd.Da
 # -- the figure -------------------------------------------------------------------------------------
 def _draw(journey, layout, pains, lang, *, emotion, pain_key, title):
     key_rows = _key_rows(len(pains), layout) if pain_key and len(pains) else 0
-    heights = {"title": 1.05 if title else 0.15, "grid": 0.5 + LANE_IN * len(LANES),
+    width = MARGIN_IN + SLOT_IN * _columns(layout) + 0.3
+    heading = _heading(journey, lang, width) if title else None
+    heights = {"title": heading.height if heading else 0.15, "grid": 0.5 + LANE_IN * len(LANES),
                "emotion": 1.55 if emotion else 0, "key": 0.35 + 0.34 * key_rows if key_rows else 0}
-    width = MARGIN_IN + SLOT_IN * layout.width + 0.3
     height = sum(heights.values()) + 0.2
     fig = style.new_figure(width, height)
     left, right = 0.12 / width, 1 - 0.3 / width
@@ -123,8 +128,8 @@ def _draw(journey, layout, pains, lang, *, emotion, pain_key, title):
     if key_rows:
         key = fig.add_axes(_rect(left, right, top - heights["key"], heights["key"], height))
         _draw_pain_key(key, pains, layout, lang, key_rows)
-    if title:
-        _draw_title(fig, journey, lang, height)
+    if heading:
+        _draw_title(fig, heading, lang, height)
     return fig
 
 
@@ -132,22 +137,45 @@ def _rect(left, right, bottom_in, height_in, fig_height):
     return [left, bottom_in / fig_height, right - left, height_in / fig_height]
 
 
+def _columns(layout: MapLayout) -> int:
+    """Columns the grid spans: a small journey still gets room for its title beside the legend."""
+    return max(layout.width, MIN_COLUMNS)
+
+
 def _x_limits(layout: MapLayout) -> tuple[float, float]:
-    return -MARGIN_IN / SLOT_IN + 0.05, layout.width
+    return -MARGIN_IN / SLOT_IN + 0.05, _columns(layout)
 
 
-def _draw_title(fig, journey, lang, height):
+@dataclass(frozen=True)
+class _Heading:
+    title: list[str]
+    title_size: float
+    subtitle: list[str]
+
+    @property
+    def height(self) -> float:
+        return 0.3 + len(self.title) * self.title_size * 1.3 / 72 + len(self.subtitle) * 0.2 + 0.25
+
+
+def _heading(journey, lang, width) -> _Heading:
+    """The title and the facts line, fitted beside the legend (two lines each at most)."""
+    room = (width - LEGEND_IN - 0.5) * 72
     name = journey.title.get(lang) or label("map.untitled", lang)
-    fig.text(0.12 / fig.get_figwidth(), 1 - 0.22 / height, name, fontsize=style.SIZES["title"], parse_math=False,
-             fontweight="bold", va="top", gid="title")
-    stages = len(journey.stages)
-    facts = [f"{len(journey)} {label('word.touchpoints', lang)}", f"{stages} {label('word.stages', lang)}"]
+    title, size = style.fit_text(name, room, (style.SIZES["title"], 13), 2, bold=True)
+    facts = [count_label(len(journey), "touchpoints", lang), count_label(len(journey.stages), "stages", lang)]
     if journey.goals:
         facts.append(label("map.goal_reached", lang).format(share=_percent(goal_probability(journey), lang)))
     persona = journey.persona.get(lang)
     subtitle = " · ".join(facts) + (f"   —   {label('word.persona', lang)}: {persona}" if persona else "")
-    chars = int((fig.get_figwidth() - LEGEND_IN - 0.4) * 72 / (style.SIZES["subtitle"] * 0.56))
-    fig.text(0.12 / fig.get_figwidth(), 1 - 0.55 / height, "\n".join(style.wrap(subtitle, chars, 2)), parse_math=False,
+    return _Heading(title, size, style.fit_lines(subtitle, room, style.SIZES["subtitle"], 2))
+
+
+def _draw_title(fig, heading: _Heading, lang, height):
+    x = 0.12 / fig.get_figwidth()
+    fig.text(x, 1 - 0.22 / height, "\n".join(heading.title), fontsize=heading.title_size, parse_math=False,
+             fontweight="bold", va="top", linespacing=1.15, gid="title")
+    below = 0.22 + len(heading.title) * heading.title_size * 1.3 / 72 + 0.08
+    fig.text(x, 1 - below / height, "\n".join(heading.subtitle), parse_math=False,
              fontsize=style.SIZES["subtitle"], color=style.MUTED, va="top", gid="subtitle")
     _draw_legend(fig, lang, height)
 
@@ -200,14 +228,14 @@ def _draw_lanes(ax, layout, lang):
 
     x0 = _x_limits(layout)[0]
     for i, lane in enumerate(LANES):
-        ax.add_artist(Rectangle((x0, i), layout.width - x0, 1, facecolor=style.LANE_FILLS[lane], edgecolor="none",
+        ax.add_artist(Rectangle((x0, i), _columns(layout) - x0, 1, facecolor=style.LANE_FILLS[lane], edgecolor="none",
                                zorder=0, gid=f"lane:{lane}"))
         name = "\n".join(style.wrap(label(f"lane.{lane}", lang), 16, 2))
         ax.text(x0 + 0.06, i + 0.5, name, fontsize=style.SIZES["label"], fontweight="bold", va="center",
                 ha="left", color=style.INK, gid=f"lane-label:{lane}")
     for key, lane_above, linestyle in BLUEPRINT_LINES:
         y = LANES.index(lane_above) + 1
-        ax.plot([x0, layout.width], [y, y], color=style.MUTED, lw=1.0, ls=linestyle, zorder=1, gid=key)
+        ax.plot([x0, _columns(layout)], [y, y], color=style.MUTED, lw=1.0, ls=linestyle, zorder=1, gid=key)
         ax.text(x0 + 0.06, y - 0.04, label(key, lang), fontsize=style.SIZES["small"], style="italic",
                 color=style.MUTED, va="bottom", ha="left", gid=f"{key}:label")
 
@@ -220,8 +248,9 @@ def _draw_stages(ax, journey, layout, lang):
         shade = "#E4E8EC" if i % 2 == 0 else "#D5DBE1"
         ax.add_artist(Rectangle((first + 0.02, -0.48), count - 0.04, 0.42, facecolor=shade, edgecolor="none",
                                zorder=1, gid=f"stage:{sid}"))
-        text = "\n".join(style.wrap(names.get(sid, sid), int(count * SLOT_IN * 72 / 5.6), 2))
-        ax.text(first + count / 2, -0.27, text, ha="center", va="center", fontsize=style.SIZES["heading"],
+        lines, size = style.fit_text(names.get(sid, sid), (count - 0.12) * SLOT_IN * 72,
+                                     (style.SIZES["heading"], 9, 8), 2, bold=True)
+        ax.text(first + count / 2, -0.27, "\n".join(lines), ha="center", va="center", fontsize=size,
                 parse_math=False,
                 fontweight="bold", color=style.INK, gid=f"stage-label:{sid}")
         if first:
@@ -239,13 +268,13 @@ def _draw_card(ax, tp, attrs, position, lang, scores):
                           lw=2.2 if critical else 0.8, zorder=3, gid=f"card:{tp}")
     ax.add_artist(card)
     name = style.text_in(attrs, "name", lang) or tp
-    lines = style.wrap(name, NAME_CHARS, NAME_LINES)
-    ax.text(x + 0.05, y + 0.07, "\n".join(lines), fontsize=style.SIZES["card"], fontweight="bold", va="top",
+    lines, size = style.fit_text(name, TEXT_WIDTH_PT, (style.SIZES["card"], 7.5, 7), NAME_LINES, bold=True)
+    ax.text(x + 0.05, y + 0.07, "\n".join(lines), fontsize=size, fontweight="bold", va="top",
             parse_math=False,
             ha="left", color=style.INK, zorder=4, linespacing=1.1, gid=f"card-name:{tp}")
     detail = " · ".join(v for v in (attrs.get("channel"), attrs.get("owner")) if v)
     if detail:
-        ax.text(x + 0.05, y + 0.1 + 0.115 * len(lines), "\n".join(style.wrap(detail, DETAIL_CHARS, 2)),
+        ax.text(x + 0.05, y + 0.1 + 0.115 * len(lines), "\n".join(style.fit_lines(detail, TEXT_WIDTH_PT, style.SIZES["small"], 2)),
                 parse_math=False,
                 fontsize=style.SIZES["small"], color=style.MUTED, va="top", ha="left", zorder=4, linespacing=1.05,
                 gid=f"card-detail:{tp}")
@@ -272,12 +301,33 @@ def _draw_arrows(ax, journey, layout):
 
     for source, target, share in journey.graph.edges(data="share"):
         (sx, sl), (tx, tl) = layout.slots[source], layout.slots[target]
-        start, end = _card_edge((sx, sl), (tx, tl)), _card_edge((tx, tl), (sx, sl))
+        start, end, connection = _route((sx, sl), (tx, tl))
         share = float(share or 0)
         ax.add_artist(FancyArrowPatch(
-            start, end, connectionstyle=f"arc3,rad={_bend(sx, sl, tx, tl)}", arrowstyle="-|>",
+            start, end, connectionstyle=connection, arrowstyle="-|>",
             mutation_scale=7 + 6 * share, lw=0.5 + 3.5 * share, color="#8C99A6", alpha=0.85, zorder=2,
             shrinkA=0, shrinkB=0, gid=f"arrow:{source}->{target}"))
+
+
+def _route(source: tuple[int, int], target: tuple[int, int]) -> tuple[tuple, tuple, str]:
+    """Start, end and shape of an arrow between two cards.
+
+    Neighbours are joined straight (or gently curved). An arrow that would
+    pass over other cards in its lane runs instead in the gap under the cards
+    (forwards) or over them (backwards), so it never seems to enter a card it
+    does not connect. A card's arrow to itself is a small loop over its top edge.
+    """
+    (sx, sl), (tx, tl) = source, target
+    top, bottom = (1 - CARD_H) / 2, (1 + CARD_H) / 2
+    if (sx, sl) == (tx, tl):
+        return (sx + 0.62, sl + top), (sx + 0.38, sl + top), "arc3,rad=1.2"
+    if sl == tl and abs(tx - sx) > 1:
+        edge = bottom if tx > sx else top
+        reach = abs(tx - sx) * SLOT_IN
+        # "bar" joins A and B with a bracket; its arms are `fraction` × |AB| long: about 0.08 inch here
+        return (sx + 0.5, sl + edge), (tx + 0.5, tl + edge), f"bar,fraction={0.075 / reach:.4f}"
+    start, end = _card_edge(source, target), _card_edge(target, source)
+    return start, end, f"arc3,rad={_bend(sx, sl, tx, tl)}"
 
 
 def _card_edge(card: tuple[int, int], towards: tuple[int, int]) -> tuple[float, float]:
@@ -307,25 +357,26 @@ def _bend(sx, sl, tx, tl) -> float:
 
 
 def _draw_pain_markers(ax, journey, layout):
+    """Numbered markers along each card's top edge, right-aligned; more than fit end in one "+n" marker."""
     numbers = map_pain_numbers(journey, layout)
-    per_card = numbers["touchpoint"].value_counts()
-    counts: dict[str, int] = {}
-    for row in numbers.itertuples():
-        slot, lane = layout.slots[row.touchpoint]
-        k = counts[row.touchpoint] = counts.get(row.touchpoint, 0) + 1
-        x = slot + 0.5 + CARD_W / 2 - 0.07 - (per_card[row.touchpoint] - k) * 0.15
-        y = lane + (1 - CARD_H) / 2 + 0.01
-        ax.text(x, y, str(row.number), ha="center", va="center", fontsize=style.SIZES["small"], color="white",
-                fontweight="bold", zorder=6, gid=f"pain:{row.touchpoint}:{row.number}",
-                bbox={"boxstyle": "circle,pad=0.25", "facecolor": style.INK, "edgecolor": "white", "lw": 0.8})
+    for tp, rows in numbers.groupby("touchpoint", sort=False):
+        shown = [(str(n), f"pain:{tp}:{n}") for n in rows["number"]]
+        if len(shown) > MAX_MARKERS:
+            shown = shown[:MAX_MARKERS - 1] + [(f"+{len(shown) - MAX_MARKERS + 1}", f"pain-more:{tp}")]
+        slot, lane = layout.slots[tp]
+        for k, (text, gid) in enumerate(shown):
+            x = slot + 0.5 + CARD_W / 2 - 0.07 - (len(shown) - 1 - k) * 0.15
+            ax.text(x, lane + (1 - CARD_H) / 2 + 0.01, text, ha="center", va="center", fontsize=style.SIZES["small"],
+                    color="white", fontweight="bold", zorder=6, gid=gid,
+                    bbox={"boxstyle": "circle,pad=0.25", "facecolor": style.INK, "edgecolor": "white", "lw": 0.8})
 
 
 # -- emotion band and pain key ---------------------------------------------------------------------
 def map_emotion_points(journey: Journey, layout: MapLayout) -> pd.DataFrame:
-    """The points the emotion curve passes through: cards the customer sees that have an emotion, by column."""
-    rows = [(layout.slots[tp][0] + 0.5, float(attrs["emotion"]), tp, attrs.get("critical") is True)
-            for tp, attrs in journey.graph.nodes(data=True)
-            if attrs.get("lane") in EXPERIENCED_LANES and attrs.get("emotion") is not None]
+    """The points of the emotion curve: each card the customer sees, by column; NaN (a gap) where no emotion is known."""
+    rows = [(layout.slots[tp][0] + 0.5, np.nan if attrs.get("emotion") is None else float(attrs["emotion"]), tp,
+             attrs.get("critical") is True)
+            for tp, attrs in journey.graph.nodes(data=True) if attrs.get("lane") in EXPERIENCED_LANES]
     return pd.DataFrame(rows, columns=["x", "emotion", "touchpoint", "critical"]).sort_values("x", kind="stable")
 
 
@@ -339,26 +390,30 @@ def _draw_emotion(ax, journey, layout, lang):
     ax.set_yticks([])
     for _, first, _ in layout.stages[1:]:
         ax.axvline(first, color=style.GRID, lw=0.6, zorder=0)
+    end = _columns(layout)
     for level in (-3, 3):
-        ax.axhline(level, color=style.GRID, lw=0.5, ls=":", zorder=0)
-    ax.axhline(0, color=style.MUTED, lw=0.8, zorder=1)
+        ax.plot([0, end], [level, level], color=style.GRID, lw=0.5, ls=":", zorder=0)
+    ax.plot([0, end], [0, 0], color=style.MUTED, lw=0.8, zorder=1)  # starts at the grid, clear of the label
     x0 = _x_limits(layout)[0]
     ax.text(x0 + 0.06, 0, label("map.emotion", lang), fontsize=style.SIZES["label"], fontweight="bold",
             va="center", ha="left")
     for level in (-3, 0, 3):
         ax.text(-0.08, level, f"{level:+d}" if level else "0", fontsize=style.SIZES["small"], color=style.MUTED,
                 ha="right", va="center")
-    if points.empty:
-        ax.text(layout.width / 2, 0.6, label("map.no_emotions", lang), ha="center", color=style.MUTED,
+    if points["emotion"].isna().all():
+        ax.text(end / 2, 0.6, label("map.no_emotions", lang), ha="center", color=style.MUTED,
                 fontsize=style.SIZES["label"])
         return
     x, y = points["x"].to_numpy(), points["emotion"].to_numpy()
-    ax.fill_between(x, y, 0, where=y >= 0, interpolate=True, color=style.EMOTION_POSITIVE, alpha=0.15, lw=0)
-    ax.fill_between(x, y, 0, where=y <= 0, interpolate=True, color=style.EMOTION_NEGATIVE, alpha=0.15, lw=0)
-    ax.plot(x, y, color=style.INK, lw=1.4, zorder=3, gid="emotion-line")
-    ax.scatter(x, y, s=34, c=[style.emotion_colour(v) for v in y], zorder=4, edgecolors="white", linewidths=0.8,
-               gid="emotion-points")
-    for row in points[points["critical"]].itertuples():
+    known = ~np.isnan(y)
+    ax.fill_between(x, y, 0, where=known & (y >= 0), interpolate=True, color=style.EMOTION_POSITIVE, alpha=0.15, lw=0)
+    ax.fill_between(x, y, 0, where=known & (y <= 0), interpolate=True, color=style.EMOTION_NEGATIVE, alpha=0.15, lw=0)
+    ax.plot(x, y, color=style.INK, lw=1.4, zorder=3, gid="emotion-line")  # NaN breaks the line: a gap
+    ax.scatter(x[known], y[known], s=34, c=[style.emotion_colour(v) for v in y[known]], zorder=4, edgecolors="white",
+               linewidths=0.8, gid="emotion-points")
+    ax.scatter(x[~known], np.zeros((~known).sum()), s=30, marker="x", c=style.EMOTION_NEUTRAL, zorder=4,
+               linewidths=1.0, gid="emotion-unknown")
+    for row in points[points["critical"] & points["emotion"].notna()].itertuples():
         ax.scatter([row.x], [row.emotion], s=160, facecolors="none", edgecolors=style.CRITICAL, linewidths=1.6,
                    zorder=5, gid=f"emotion-critical:{row.touchpoint}")
         ax.annotate(f"{row.emotion:+.0f}" if row.emotion else "0", (row.x, row.emotion),

@@ -9,6 +9,7 @@ notebook or a server keeps no global state and leaks no memory.
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from ..model import PRINCIPLES
 __all__ = [
     "PALETTE", "PRINCIPLE_COLOURS", "LANE_FILLS", "EMOTION_POSITIVE", "EMOTION_NEGATIVE", "EMOTION_NEUTRAL",
     "INK", "MUTED", "GRID", "CRITICAL", "FONT_FAMILY", "SIZES",
-    "styled", "new_figure", "emotion_colour", "text_in", "wrap", "check_lang",
+    "styled", "new_figure", "emotion_colour", "text_in", "wrap", "fit_lines", "fit_text", "text_width", "check_lang",
 ]
 
 #: Okabe–Ito colours by name.
@@ -162,3 +163,69 @@ def wrap(text: str, width: int, max_lines: int) -> list[str]:
     last = kept[-1]
     kept[-1] = (last[: max(0, width - 1)].rstrip() + "…") if len(last) >= width else last + "…"
     return kept
+
+
+@functools.lru_cache(maxsize=8192)
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The width of one line of ``text`` in points, as matplotlib draws it in :data:`FONT_FAMILY`.
+
+    Examples
+    --------
+    >>> text_width("MMMM", 10) > text_width("iiii", 10)
+    True
+    """
+    from matplotlib.font_manager import FontProperties
+
+    props = FontProperties(family=FONT_FAMILY, size=size, weight="bold" if bold else "normal")
+    width, _, _ = _measuring_renderer().get_text_width_height_descent(text, props, ismath=False)
+    return width
+
+
+@functools.cache
+def _measuring_renderer():
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    return RendererAgg(1, 1, 72)  # at 72 dpi a pixel is a point
+
+
+def fit_lines(text: str, width: float, size: float, max_lines: int, *, bold: bool = False,
+              whole_words: bool = False) -> list[str] | None:
+    """Wrap ``text`` into at most ``max_lines`` lines that are each at most ``width`` points wide.
+
+    Measured, not guessed: capitals and wide letters get shorter lines. With
+    ``whole_words`` no word may be broken, and ``None`` means it cannot fit.
+
+    Examples
+    --------
+    >>> fit_lines("Käyttöönottokoulutus", 110, 8, 3, bold=True)
+    ['Käyttöönottokoulutus']
+    >>> fit_lines("Käyttöönottokoulutus", 90, 8, 3, bold=True, whole_words=True) is None
+    True
+    >>> all(text_width(line, 8, True) <= 60 for line in fit_lines("MAKSUPALVELUNTARJOAJA", 60, 8, 3, bold=True))
+    True
+    """
+    longest = max((len(word) for word in text.split()), default=0)
+    for chars in range(max(4, int(width / (0.4 * size))), 0, -1):
+        if whole_words and chars < longest:
+            return None
+        lines = wrap(text, chars, max_lines)
+        if all(text_width(line, size, bold) <= width for line in lines):
+            return lines
+    return wrap(text, 1, max_lines)
+
+
+def fit_text(text: str, width: float, sizes: tuple[float, ...], max_lines: int, *,
+             bold: bool = False) -> tuple[list[str], float]:
+    """Lines and font size for ``text`` in a box ``width`` points wide: the first size in ``sizes``
+    that keeps every word whole, else the smallest size with long words broken.
+
+    Examples
+    --------
+    >>> fit_text("Käyttöönottokoulutus", 92, (8, 7.5, 7), 3, bold=True)
+    (['Käyttöönottokoulutus'], 7)
+    """
+    for size in sizes:
+        lines = fit_lines(text, width, size, max_lines, bold=bold, whole_words=True)
+        if lines is not None:
+            return lines, size
+    return fit_lines(text, width, sizes[-1], max_lines, bold=bold), sizes[-1]
