@@ -274,7 +274,8 @@ def _draw_card(ax, tp, attrs, position, lang, scores):
             ha="left", color=style.INK, zorder=4, linespacing=1.1, gid=f"card-name:{tp}")
     detail = " · ".join(v for v in (attrs.get("channel"), attrs.get("owner")) if v)
     if detail:
-        ax.text(x + 0.05, y + 0.1 + 0.115 * len(lines), "\n".join(style.fit_lines(detail, TEXT_WIDTH_PT, style.SIZES["small"], 2)),
+        detail_lines = style.fit_lines(detail, TEXT_WIDTH_PT, style.SIZES["small"], 2)
+        ax.text(x + 0.05, y + 0.1 + 0.115 * len(lines), "\n".join(detail_lines),
                 parse_math=False,
                 fontsize=style.SIZES["small"], color=style.MUTED, va="top", ha="left", zorder=4, linespacing=1.05,
                 gid=f"card-detail:{tp}")
@@ -373,7 +374,7 @@ def _draw_pain_markers(ax, journey, layout):
 
 # -- emotion band and pain key ---------------------------------------------------------------------
 def map_emotion_points(journey: Journey, layout: MapLayout) -> pd.DataFrame:
-    """The points of the emotion curve: each card the customer sees, by column; NaN (a gap) where no emotion is known."""
+    """The points of the emotion curve: each card the customer sees, by column; NaN (a gap) where none is known."""
     rows = [(layout.slots[tp][0] + 0.5, np.nan if attrs.get("emotion") is None else float(attrs["emotion"]), tp,
              attrs.get("critical") is True)
             for tp, attrs in journey.graph.nodes(data=True) if attrs.get("lane") in EXPERIENCED_LANES]
