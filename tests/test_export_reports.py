@@ -233,7 +233,7 @@ def test_cli_export_shows_progress_and_refuses_to_overwrite(tmp_path, capsys):
     assert main(["export", str(source), "--to", str(out), "--format", "png", "--format", "mermaid",
                  "--lang", "fi"]) == 0
     printed = capsys.readouterr().out
-    assert "[ 1/3]" in printed and "[ 3/3] index.html" in printed and "wrote 3 files" in printed
+    assert "[1/2]" in printed and "[2/2]" in printed and "wrote 2 files" in printed
     assert main(["export", str(source), "--to", str(out), "--format", "png"]) == 2
     error = capsys.readouterr().err
     assert error.startswith("servicepath: error: ") and "already exists" in error and "Traceback" not in error
@@ -249,11 +249,22 @@ def test_cli_export_of_a_broken_file_is_one_clear_line(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
-def test_cli_export_checks_dpi(tmp_path, capsys):
+@pytest.mark.parametrize("dpi", ["0", "4", "0.5", "nan", "inf", "5000"])
+def test_cli_export_refuses_a_resolution_nothing_can_be_drawn_at(tmp_path, capsys, dpi):
     source = tmp_path / "w.journey.json"
     sp.save(sp.load_sample("webshop"), source)
-    assert main(["export", str(source), "--to", str(tmp_path), "--dpi", "0"]) == 2
-    assert "--dpi 0" in capsys.readouterr().err
+    assert main(["export", str(source), "--to", str(tmp_path / "out"), "--format", "png", "--dpi", dpi]) == 2
+    error = capsys.readouterr().err
+    assert "give a resolution from 10 to 1200" in error and error.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_partial_exports_share_a_folder_and_only_the_full_bundle_writes_an_index(webshop, tmp_path):
+    export_bundle(webshop, tmp_path, kinds=["png", "svg"])
+    export_bundle(webshop, tmp_path, kinds="pdf")  # one kind given as a word is one kind
+    assert not (tmp_path / "index.html").exists() and len(list(tmp_path.iterdir())) == 3
+    with pytest.raises(sp.UnsupportedFormatError, match="unknown CSV dialect 'tsv'"):
+        export_bundle(webshop, tmp_path / "x", kinds=["csv"], csv_dialect="tsv")
 
 
 def test_a_bundle_that_cannot_be_made_leaves_nothing_behind(tmp_path):
@@ -294,3 +305,43 @@ def test_table_pages_wrap_cells_downwards_without_overlapping_and_repeat_on_new_
                 assert lower.y1 <= upper.y0 + 0.5, "a cell runs into the one above"
     shown = [t.get_text() for page in pages for t in page.texts]
     assert shown.count("short") == 20  # every row once, none lost between pages
+
+
+def test_save_figure_keeps_an_existing_file_unless_forced(webshop, tmp_path):
+    path = tmp_path / "map.png"
+    path.write_bytes(b"precious")
+    with pytest.raises(sp.SaveError, match="already exists"):
+        sp.save_figure(sp.journey_map(webshop), path)
+    assert path.read_bytes() == b"precious"
+    sp.save_figure(sp.journey_map(webshop), path, force=True, dpi=20)
+    assert path.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_report_numbers_are_written_for_the_reader(webshop):
+    from servicepath.export.report_tables import report_tables
+
+    fi = report_tables(webshop, "fi")["pain_points"].iloc[0]
+    assert fi["Tavoittavuus"] == "70 %" and fi["Prioriteetti"] == "6,30"
+    en = report_tables(webshop, "en")["payment"].iloc[0]
+    assert en["Drop-out there"] == "22%" and en["Emotion"] == "-2"
+
+
+def test_reports_show_the_raters_median_like_the_map(webshop):
+    from servicepath.export.report_tables import report_tables
+
+    webshop.ratings.extend([sp.Rating("Aino", "pay", "A", 3), sp.Rating("Eero", "pay", "A", 4),
+                            sp.Rating("Pia", "pay", "A", 3)])
+    table = report_tables(webshop, "en")["touchpoints"].set_index("Touchpoint")
+    assert table.loc["Payment", "A"] == "3"
+    assert "| Payment — **" in sp.markdown_report(webshop) or "| Payment |" in sp.markdown_report(webshop)
+    row = next(line for line in sp.markdown_report(webshop).splitlines() if line.startswith("| Payment"))
+    assert "| 3.0 |" in row
+
+
+@pytest.mark.parametrize("write, read", [(sp.export_graphml, "read_graphml"), (sp.export_gexf, "read_gexf")])
+def test_graph_files_stay_readable_xml_when_a_name_has_a_control_character(coffee, tmp_path, write, read):
+    import networkx as nx
+
+    coffee.update_touchpoint("menu", name=sp.Text(en="Bell\x07 rings"))
+    graph = getattr(nx, read)(write(coffee, tmp_path))
+    assert graph.nodes["menu"]["label"] == "Bell\ufffd rings"

@@ -16,6 +16,7 @@ from .. import __version__
 from ..errors import ServicepathError
 from ..export.bundle import EXPORTS, export_bundle
 from ..export.pdf import POSTER_SIZES
+from ..export.pictures import check_dpi
 from ..i18n import label
 from ..io import FORMATS, format_of, load, save, validate_file
 from ..io.files import csv_folder
@@ -177,11 +178,10 @@ def _export(args) -> int:
     journey = load(args.file)
     lang = args.lang or _journey_lang(journey)
     kinds = None if not args.format or "all" in args.format else list(dict.fromkeys(args.format))
-    if args.dpi <= 0 or args.dpi > 1200:
-        raise ServicepathError(f"--dpi {args.dpi:g}: give a resolution between 1 and 1200")
+    check_dpi(args.dpi)
 
     def progress(done: int, total: int, name: str) -> None:
-        print(f"[{done + 1:>2}/{total}] {name}", flush=True)
+        print(f"[{done + 1:>{len(str(total))}}/{total}] {name}", flush=True)
 
     written = export_bundle(journey, args.to, kinds=kinds, lang=lang, dpi=args.dpi, poster_size=args.poster_size,
                             csv_dialect=args.csv_dialect, force=args.force, progress=progress)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 from collections.abc import Callable, Iterable
@@ -16,7 +17,7 @@ from ..i18n import label
 from ..io.atomic import atomic_write_many
 from ..io.files import csv_bytes, dumps
 from ..model import Journey
-from .csvtables import csv_tables, csv_targets
+from .csvtables import CSV_DIALECTS, csv_tables, csv_targets
 from .drawings import PICTURES, Drawings
 from .graphs import portable_graph
 from .html import CSP, html_report
@@ -24,6 +25,7 @@ from .markdown import markdown_report
 from .mermaid import mermaid_flowchart
 from .names import safe_filename, target_path
 from .pdf import pdf_bytes, poster_bytes, report_figures
+from .pictures import check_dpi
 from .workbook import workbook_bytes
 
 __all__ = ["EXPORTS", "CHARTS", "Export", "export_bundle", "bundle_names"]
@@ -76,11 +78,13 @@ def bundle_names(journey: Journey, kinds: Iterable[str] | None = None, *, lang: 
 def export_bundle(journey: Journey, folder: str | os.PathLike, *, kinds: Iterable[str] | None = None,
                   lang: str = "en", dpi: float = 150, poster_size: str = "A2", csv_dialect: str | None = None,
                   force: bool = False, progress: Progress | None = None) -> list[Path]:
-    """Write every export (or the ``kinds`` chosen from :data:`EXPORTS`) into ``folder`` with ``index.html``.
+    """Write every export (or the ``kinds`` chosen from :data:`EXPORTS`) into ``folder``.
 
-    All or nothing: every name is checked first (an existing file stops the
-    export unless ``force``), every file is made in memory, and then all are
-    written together, so a failure leaves the folder as it was.
+    The full bundle also gets ``index.html``, a page that links every file; a
+    chosen few kinds are written without one, so several exports can share a
+    folder. All or nothing: every name is checked first (an existing file
+    stops the export unless ``force``), every file is made in memory, and then
+    all are written together, so a failure leaves the folder as it was.
 
     Parameters
     ----------
@@ -100,32 +104,46 @@ def export_bundle(journey: Journey, folder: str | os.PathLike, *, kinds: Iterabl
     >>> import servicepath as sp, tempfile
     >>> paths = export_bundle(sp.load_sample("webshop"), tempfile.mkdtemp(), kinds=["json", "mermaid"])
     >>> [p.name for p in paths]
-    ['webshop-buying-a-coffee-maker.journey.json', 'webshop-buying-a-coffee-maker.mmd', 'index.html']
+    ['webshop-buying-a-coffee-maker.journey.json', 'webshop-buying-a-coffee-maker.mmd']
     """
     style.check_lang(lang)
+    check_dpi(dpi)
+    if csv_dialect not in (None, *CSV_DIALECTS):
+        raise UnsupportedFormatError(f"unknown CSV dialect {csv_dialect!r}; use one of {', '.join(CSV_DIALECTS)}")
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise SaveError(f"{folder} is a file; give a folder for the export bundle")
-    names = bundle_names(journey, kinds, lang=lang)
+    names = bundle_names(journey, [kinds] if isinstance(kinds, str) else kinds, lang=lang)
     targets = {kind: (_csv_target if kind == "csv" else target_path)(folder, name, force=force)
                for kind, name in names.items()}
-    index = target_path(folder, "index.html", force=force)
+    index = target_path(folder, "index.html", force=force) if kinds is None else None
     dialect = csv_dialect or ("excel-fi" if lang == "fi" else "excel")
     options = {"lang": lang, "poster_size": poster_size, "dialect": dialect, "force": force, "names": names,
                "drawings": Drawings(journey, lang, dpi=dpi)}
     contents: dict[Path, bytes] = {}
-    total = len(targets) + 1
+    total = len(targets) + (index is not None)
     for done, (kind, target) in enumerate(targets.items()):
         if progress:
             progress(done, total, target.name)
         contents.update(_contents(kind, journey, target, options))
-    if progress:
-        progress(total - 1, total, index.name)
-    contents[index] = _index_page(journey, names, lang).encode("utf-8")
-    # Everything is made in memory first and written together: a journey that cannot be drawn or a
-    # full disk leaves the folder as it was, never half a bundle.
-    atomic_write_many({path: (lambda f, data=data: f.write(data)) for path, data in contents.items()})
-    return [*targets.values(), index]
+    if index is not None:
+        if progress:
+            progress(total - 1, total, index.name)
+        contents[index] = _index_page(journey, names, lang).encode("utf-8")
+    _write_all(contents, folder)
+    return [*targets.values(), *([index] if index is not None else [])]
+
+
+def _write_all(contents: dict[Path, bytes], folder: Path) -> None:
+    """Write every file together; a folder made for them is removed again if writing fails."""
+    new_folders = [f for f in {folder, *(p.parent for p in contents)} if not f.exists()]
+    try:
+        atomic_write_many({path: (lambda f, data=data: f.write(data)) for path, data in contents.items()})
+    except SaveError:
+        for made in sorted(new_folders, key=lambda f: len(f.parts), reverse=True):
+            with contextlib.suppress(OSError):  # only empty folders go; anything else stays as it is
+                made.rmdir()
+        raise
 
 
 def _csv_target(folder: Path, name: str, *, force: bool) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -61,8 +62,15 @@ def _clean(attrs: dict) -> dict:
             value = float(value)
         elif not isinstance(value, (str, bool, int, float)):
             value = str(value)  # a date, say: both formats take text
+        if isinstance(value, str):
+            value = _XML_INVALID.sub("\ufffd", value)
         out[str(key)] = value
     return out
+
+
+# Characters XML 1.0 cannot hold at all (most control characters): written, they would make the file unreadable
+# to Gephi and networkx, so each is shown as U+FFFD instead.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def export_graphml(journey: Journey, path: str | os.PathLike, *, lang: str = "en", force: bool = False) -> Path:

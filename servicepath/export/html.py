@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import html
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -134,9 +135,15 @@ def _table(table: pd.DataFrame, lang: str) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
 
 
+_NUMBER = re.compile(r"^[−+-]?\d[\d  ,.]*( ?%)?$")
+
+
 def _cell(value) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return "<td></td>"
+    if isinstance(value, str) and _NUMBER.match(value):  # numbers written for people still align right
+        return f'<td class="num">{_e(value)}</td>'
+
     if isinstance(value, bool):
         return f"<td>{'✓' if value else ''}</td>"
     if isinstance(value, int | float):

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Mapping
 from urllib.parse import quote
 
-from ..analysis import goal_probability, pain_points, payment_moment, score_journey
+from ..analysis import effective_scores, goal_probability, pain_points, payment_moment, score_journey
 from ..errors import InputError
 from ..figures.style import check_lang
 from ..i18n import label
@@ -153,6 +153,9 @@ def _image_path(caption: str, path) -> str:
 
 def _stages(journey: Journey, lang: str) -> str:
     table = journey.touchpoints
+    scores = effective_scores(journey)  # the raters' median where rated, as on the map and the heatmap
+    for p in PRINCIPLES:
+        table[p] = scores.loc[table["id"], p].to_numpy()
     parts = [f"## {label('report.stages', lang)}"]
     headers = [label(f"column.{c}", lang) for c in ("name", "lane", "channel", "emotion")]
     headers += [*PRINCIPLES, label("column.pain_point_count", lang)]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import io
+import math
 import os
 from pathlib import Path
 
 from ..errors import UnsupportedFormatError
 from ..figures.style import styled
 from ..io.atomic import atomic_write
+from .names import target_path
 
-__all__ = ["PICTURE_FORMATS", "figure_bytes", "save_figure", "png_dpi", "MAX_PIXELS"]
+__all__ = ["PICTURE_FORMATS", "DPI_RANGE", "check_dpi", "figure_bytes", "save_figure", "png_dpi", "MAX_PIXELS"]
 
 PICTURE_FORMATS = ("png", "svg", "pdf")
 #: The most pixels a PNG gets (16 megapixels); a larger picture is drawn at a lower dpi so that image
@@ -29,6 +31,7 @@ def figure_bytes(figure, format: str = "png", *, dpi: float = 150) -> bytes:
     """
     if format not in PICTURE_FORMATS:
         raise UnsupportedFormatError(f"cannot draw a picture as {format!r}; use one of {', '.join(PICTURE_FORMATS)}")
+    check_dpi(dpi)
     if format == "png":
         dpi = png_dpi(figure, dpi)
     buffer = io.BytesIO()
@@ -37,6 +40,28 @@ def figure_bytes(figure, format: str = "png", *, dpi: float = 150) -> bytes:
     with styled():
         figure.savefig(buffer, format=format, dpi=dpi, metadata=_metadata(format), **extra)
     return buffer.getvalue()
+
+
+#: The resolutions pictures are drawn at: below 10 dpi fonts cannot be rendered at all.
+DPI_RANGE = (10, 1200)
+
+
+def check_dpi(dpi) -> float:
+    """``dpi`` if it is a number in :data:`DPI_RANGE`, else an error that says so.
+
+    Examples
+    --------
+    >>> check_dpi(300)
+    300
+    >>> check_dpi(4)
+    Traceback (most recent call last):
+    ...
+    servicepath.errors.UnsupportedFormatError: dpi 4: give a resolution from 10 to 1200
+    """
+    low, high = DPI_RANGE
+    if isinstance(dpi, bool) or not isinstance(dpi, int | float) or not math.isfinite(dpi) or not low <= dpi <= high:
+        raise UnsupportedFormatError(f"dpi {dpi}: give a resolution from {low} to {high}")
+    return dpi
 
 
 def png_dpi(figure, dpi: float = 150) -> float:
@@ -61,9 +86,14 @@ def _metadata(format: str) -> dict:
     return {"CreationDate": None, "Creator": "servicepath"}
 
 
-def save_figure(figure, path: str | os.PathLike, *, format: str | None = None, dpi: float = 150) -> Path:
-    """Write the figure to ``path`` atomically; the format comes from the file ending unless given."""
+def save_figure(figure, path: str | os.PathLike, *, format: str | None = None, dpi: float = 150,
+                force: bool = False) -> Path:
+    """Write the figure to ``path`` atomically; the format comes from the file ending unless given.
+
+    An existing file is kept (:class:`~servicepath.SaveError`) unless ``force`` is true.
+    """
     path = Path(path)
     kind = format or path.suffix.lower().lstrip(".")
     data = figure_bytes(figure, kind, dpi=dpi)
-    return atomic_write(path, lambda f: f.write(data))
+    target = target_path(path.parent, path.name, force=force)
+    return atomic_write(target, lambda f: f.write(data))

@@ -1,17 +1,19 @@
-"""The tables a report shows, with headers and names in the reader's language.
+"""The tables a report shows, with headers, names and numbers as the reader writes them.
 
 The PDF and HTML reports share these, so both say the same thing in the same
-words. Numbers stay numbers here; each report formats them its own way.
+words: shares as percentages, scores with one decimal, a decimal comma in
+Finnish. Use the analysis functions for numbers to compute with.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import pain_points, payment_moment, prioritise, score_journey
+from ..analysis import effective_scores, pain_points, payment_moment, prioritise, score_journey
 from ..i18n import label
 from ..model import PRINCIPLES, Journey
 from ..model.vocab import LANES
+from .numbers import number_text, percent_text
 
 __all__ = ["REPORT_TABLES", "report_tables", "touchpoint_names", "summary_facts"]
 
@@ -60,7 +62,7 @@ def report_tables(journey: Journey, lang: str = "en") -> dict[str, pd.DataFrame]
     """
     names = touchpoint_names(journey, lang)
     stages = {s.id: s.label(lang) for s in journey.stages}
-    return {
+    tables = {
         "touchpoints": _touchpoints(journey, names, stages, lang),
         "scores": _scores(journey, stages, lang),
         "pain_points": _pain(journey, names, lang),
@@ -68,6 +70,31 @@ def report_tables(journey: Journey, lang: str = "en") -> dict[str, pd.DataFrame]
         "suggestions": _suggestions(journey, lang),
         "plan": _plan(journey, lang),
     }
+    return {key: _formatted(table, lang) for key, table in tables.items()}
+
+
+#: How each column is written: shares as percentages, scores with one decimal, counts whole.
+_SHARES = ("reach", "drop_out")
+_ONE_DECIMAL = ("emotion", "emotion_before", "need", *PRINCIPLES)
+_TWO_DECIMALS = ("priority",)
+_WHOLE = ("index",)
+
+
+def _formatted(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    table = table.copy()
+    for kinds, write in ((_SHARES, lambda v: percent_text(v, lang)), (_ONE_DECIMAL, lambda v: _short(v, lang, 1)),
+                         (_TWO_DECIMALS, lambda v: number_text(v, lang, 2)), (_WHOLE, lambda v: _short(v, lang, 0))):
+        for key in kinds:
+            column = _h(key, lang) if key not in PRINCIPLES else key
+            if column in table.columns:
+                table[column] = [write(v) for v in table[column]]
+    return table
+
+
+def _short(value, lang: str, digits: int) -> str:
+    """A number with at most ``digits`` decimals, no trailing ",0"."""
+    text = number_text(value, lang, digits)
+    return text[:-2] if digits and text[-2:] in (".0", ",0") else text
 
 
 def _h(key: str, lang: str) -> str:
@@ -79,6 +106,7 @@ _COLUMN_KEYS = {"touchpoint": "name", "pain_points": "pain_point_count", "drop_o
 
 def _touchpoints(journey, names, stages, lang) -> pd.DataFrame:
     data = journey.touchpoints
+    scores = effective_scores(journey)  # the raters' median where rated, as on the map and the heatmap
     return pd.DataFrame({
         _h("stage", lang): data["stage"].map(lambda s: stages.get(s, s)),
         _h("touchpoint", lang): data["id"].map(names),
@@ -86,7 +114,7 @@ def _touchpoints(journey, names, stages, lang) -> pd.DataFrame:
         _h("channel", lang): data["channel"],
         _h("owner", lang): data["owner"],
         _h("emotion", lang): data["emotion"],
-        **{p: data[p] for p in PRINCIPLES},
+        **{p: scores.loc[data["id"], p].to_numpy() for p in PRINCIPLES},
         _h("pain_points", lang): data["pain_point_count"],
     })
 

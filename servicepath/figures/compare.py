@@ -94,7 +94,9 @@ def change_summary(diff: pd.DataFrame, lang: str) -> str:
     'Goal reached 15.0% → 15.0% (+0.0 pp)'
     """
     parts = []
-    for measure, key in (("goal_probability", "chart.goal_probability"), ("dropped_out", "chart.drop_out")):
+    # Goal reach only: "drop-out" counts everyone who stops short of a final touchpoint, browsers included,
+    # and printed beside goal reach the two look like they should add up to 100 %.
+    for measure, key in (("goal_probability", "chart.goal_probability"),):
         if (measure, "journey") not in diff.index:
             continue
         b, a = (float(diff.loc[(measure, "journey"), c]) for c in ("before", "after"))

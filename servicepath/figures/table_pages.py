@@ -45,7 +45,7 @@ def table_pages(table: pd.DataFrame, *, title: str, subtitle: str = "", widths: 
     chars = [max(3, int(w / _CHAR_IN) - 1) for w in inches]
     rows = [[_cell_lines(value, n, max_lines) for value, n in zip(row, chars, strict=True)]
             for row in table.itertuples(index=False)]
-    header = [_cell_lines(str(c), n, 2) for c, n in zip(table.columns, chars, strict=True)]
+    header = [_header_lines(str(c), n) for c, n in zip(table.columns, chars, strict=True)]
     pages, page = [], []
     room = PAGE_SIZE[1] - 2 * _MARGIN - 0.9 - _height(header)
     used = 0.0
@@ -68,6 +68,12 @@ def _cell_lines(value, width: int, max_lines: int) -> list[str]:
     return style.wrap(str(value), width, max_lines) or [""]
 
 
+def _header_lines(text: str, width: int) -> list[str]:
+    """A header wraps between words only: "Tavoittavuus" is never cut into "Tavoittavuu" and "s"."""
+    longest = max((len(word) for word in text.split()), default=0)
+    return style.wrap(text, max(width, longest), 2) or [""]
+
+
 def _height(row) -> float:
     return _LINE_IN * max(len(cell) for cell in row) + 0.1
 
@@ -78,9 +84,10 @@ def _page(header, body, inches, title, subtitle, number, count):
     top = height - _MARGIN
     heading = title if number == 1 else f"{title} ({number}/{count})"
     fig.text(_MARGIN / width, top / height, heading, fontsize=style.SIZES["title"], fontweight="bold", va="top",
+             parse_math=False,
              gid="page-title")
     if subtitle:
-        fig.text(_MARGIN / width, (top - 0.38) / height, subtitle, fontsize=style.SIZES["subtitle"],
+        fig.text(_MARGIN / width, (top - 0.38) / height, subtitle, fontsize=style.SIZES["subtitle"], parse_math=False,
                  color=style.MUTED, va="top")
     y = top - 0.9
     y = _row(fig, header, inches, y, bold=True)
