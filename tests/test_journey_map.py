@@ -148,14 +148,13 @@ def test_the_three_blueprint_lines_lie_between_their_lanes(drawn):
 
 def test_arvo_strip_shows_each_scored_principle(webshop):
     fig = sp.journey_map(webshop)
-    bars = _by_gid(fig, "arvo:")
-    scores = webshop.touchpoints.set_index("id")
-    for tp, row in scores.iterrows():
-        for p in sp.PRINCIPLES:
-            if math.isnan(row[p]):
-                assert f"{tp}:{p}" not in bars
-            else:
-                assert bars[f"{tp}:{p}"].get_height() == pytest.approx(0.15 * row[p] / 4)
+    bars = _by_gid(fig, "arvo-bars")[""]
+    heights = [path.vertices[:, 1].max() - path.vertices[:, 1].min() for path in bars.get_paths()]
+    scores = sp.effective_scores(webshop)
+    expected = [0.15 * row[p] / 4 for _, row in scores.iterrows() for p in sp.PRINCIPLES if not math.isnan(row[p])]
+    assert heights == pytest.approx(expected)  # card by card, A R V O, unscored principles left out
+    colours = [to_hex(c) for c in bars.get_facecolors()]
+    assert colours[:4] == [style.PRINCIPLE_COLOURS[p].lower() for p in sp.PRINCIPLES]
 
 
 def test_words_follow_the_language(webshop):
