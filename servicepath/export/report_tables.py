@@ -44,7 +44,7 @@ def summary_facts(journey: Journey, lang: str) -> list[tuple[str, str]]:
              (label("report.fact.stages", lang), str(len(journey.stages))),
              (label("report.fact.pain_points", lang), str(len(journey.pain_points)))]
     if journey.goals:
-        facts.append((label("report.fact.goal", lang), f"{100 * goal_probability(journey):.0f} %"))
+        facts.append((label("report.fact.goal", lang), percent_text(goal_probability(journey), lang)))
     if not journey_row.empty and pd.notna(journey_row["index"].iloc[0]):
         facts.append((label("report.fact.index", lang), f"{journey_row['index'].iloc[0]:.0f} / 100"))
     return facts
