@@ -158,6 +158,10 @@ LABELS: dict[str, dict[str, str]] = {
     "export.kind.graphml": {"en": "Network for yEd, Gephi or igraph (GraphML)",
                             "fi": "Verkko yEdiin, Gephiin tai igraphiin (GraphML)"},
     "export.kind.gexf": {"en": "Network for Gephi (GEXF)", "fi": "Verkko Gephiin (GEXF)"},
+    # widgets
+    "widget.save": {"en": "Save", "fi": "Tallenna"},
+    "widget.load": {"en": "Open", "fi": "Avaa"},
+    "widget.undo": {"en": "Undo", "fi": "Kumoa"},
     "word.no_problems": {"en": "No problems found.", "fi": "Ongelmia ei löytynyt."},
     # data exports and the Markdown report (servicepath.export)
     "export.sheet.map": {"en": "Journey map", "fi": "Asiakaspolkukartta"},

@@ -1,0 +1,11 @@
+"""Widgets for workshop notebooks: each wires library functions to controls, nothing more.
+
+Every widget is built on a :class:`Workbench` (the journey, its file, the language and an
+undo history) and redraws when the workbench's ``version`` or ``lang`` changes, so tests
+drive them by setting ``.value`` and calling ``.click()`` with no browser.
+"""
+
+from .panels import LanguageSwitch, MapPanel, SaveBar, status_line
+from .workbench import UNDO_DEPTH, Workbench
+
+__all__ = ["Workbench", "UNDO_DEPTH", "MapPanel", "LanguageSwitch", "SaveBar", "status_line"]

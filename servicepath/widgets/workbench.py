@@ -1,0 +1,165 @@
+"""The journey a workshop group works on: every change goes through here, is saved and can be undone.
+
+Widgets never change a journey directly. They hand a change to
+:meth:`Workbench.change`, which checks it, keeps a copy for undo, saves the
+file atomically (so closing the browser tab loses nothing) and bumps
+:attr:`Workbench.version`, which every widget observes to redraw. State lives
+in traits, so tests drive a workbench with no browser at all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import traitlets
+
+from ..errors import ServicepathError
+from ..i18n import LANGUAGES
+from ..io import load, load_sample, save
+from ..model import Journey, validate
+
+__all__ = ["Workbench", "UNDO_DEPTH"]
+
+#: How many changes can be undone, one after the other.
+UNDO_DEPTH = 50
+
+
+class Workbench(traitlets.HasTraits):
+    """A journey, the file it is saved to, the workshop's language and an undo history.
+
+    Parameters
+    ----------
+    journey : Journey
+    path : path-like, optional
+        Where every change is saved (``.journey.json``, ``.yaml`` or ``.xlsx``);
+        without it nothing is saved until :meth:`save` is given a path.
+    lang : {"fi", "en"}
+    autosave : bool
+        Save after every change (the default; a workshop should never lose a note).
+
+    Examples
+    --------
+    >>> import servicepath as sp, tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "w.journey.json"
+    >>> bench = Workbench(sp.load_sample("webshop"), path)
+    >>> bench.change("emotion of payment", lambda j: j.update_touchpoint("pay", emotion=-1))
+    True
+    >>> sp.load(path).touchpoint("pay").emotion, bench.version
+    (-1, 1)
+    >>> bench.undo(), bench.journey.touchpoint("pay").emotion, sp.load(path).touchpoint("pay").emotion
+    (True, -2, -2)
+    """
+
+    lang = traitlets.Unicode("fi")
+    version = traitlets.Int(0, help="Bumped after every change, undo and load; widgets observe it.")
+    status = traitlets.Unicode("", help="What the last action did, or why it was refused, in plain words.")
+
+    def __init__(self, journey: Journey, path: str | os.PathLike | None = None, *, lang: str = "fi",
+                 autosave: bool = True):
+        super().__init__(lang=lang)
+        self.journey = journey
+        self.path = Path(path) if path is not None else None
+        self.autosave = autosave
+        self._undo: list[tuple[str, Journey]] = []
+
+    @traitlets.validate("lang")
+    def _check_lang(self, proposal):
+        if proposal["value"] not in LANGUAGES:
+            raise traitlets.TraitError(f"unknown language {proposal['value']!r}; use one of {', '.join(LANGUAGES)}")
+        return proposal["value"]
+
+    # -- opening -------------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, source: str, work_folder: str | os.PathLike = "work", *, lang: str = "fi") -> Workbench:
+        """A workbench on a bundled sample (copied into ``work_folder``) or on a journey file.
+
+        A sample is never changed in place: its working copy is
+        ``<work_folder>/<sample>.journey.json``, reused if it is already there
+        so a group carries on where it stopped.
+        """
+        from ..io import SAMPLES
+
+        if source in SAMPLES:
+            path = Path(work_folder) / f"{source}.journey.json"
+            if path.exists():
+                return cls(load(path, strict=False), path, lang=lang)
+            bench = cls(load_sample(source), path, lang=lang)
+            bench.save()
+            return bench
+        return cls(load(source, strict=False), source, lang=lang)
+
+    # -- changing -------------------------------------------------------------------------------------
+    def change(self, what: str, action: Callable[[Journey], object]) -> bool:
+        """Apply ``action`` to the journey; keep it only if it works. Return whether it was kept.
+
+        A refused change (one of servicepath's own errors, e.g. a duplicate id or
+        a share out of range) leaves the journey exactly as it was and puts the
+        reason in :attr:`status`; nothing is raised, so a workshop never sees a traceback.
+        """
+        before = self.journey.copy()
+        try:
+            action(self.journey)
+        except ServicepathError as exc:
+            self.journey = before
+            self.status = f"✗ {exc}"
+            return False
+        self._undo.append((what, before))
+        del self._undo[:-UNDO_DEPTH]
+        self._saved(f"✓ {what}")
+        return True
+
+    def undo(self) -> bool:
+        """Take the last change back (and save); ``False`` when there is nothing to undo."""
+        if not self._undo:
+            self.status = "✗ nothing to undo"
+            return False
+        what, before = self._undo.pop()
+        self.journey = before
+        self._saved(f"↶ undone: {what}")
+        return True
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def problems(self):
+        """The journey's validation problems now (see :func:`servicepath.validate`)."""
+        return validate(self.journey)
+
+    # -- files ----------------------------------------------------------------------------------------
+    def save(self, path: str | os.PathLike | None = None) -> Path | None:
+        """Save to ``path`` (which becomes the workbench's file) or to the current file."""
+        if path is not None:
+            self.path = Path(path)
+        if self.path is None:
+            self.status = "✗ no file to save to yet: give a path"
+            return None
+        try:
+            written = save(self.journey, self.path)
+        except ServicepathError as exc:
+            self.status = f"✗ not saved: {exc}"
+            return None
+        self.status = f"✓ saved {written.name}"
+        return written
+
+    def load(self, path: str | os.PathLike) -> bool:
+        """Replace the journey with the one in ``path`` (undo brings the previous one back)."""
+        try:
+            journey = load(path, strict=False)
+        except ServicepathError as exc:
+            self.status = f"✗ {exc}"
+            return False
+        self._undo.append((f"load {Path(path).name}", self.journey))
+        self.journey, self.path = journey, Path(path)
+        self.version += 1
+        self.status = f"✓ opened {Path(path).name}"
+        return True
+
+    def _saved(self, message: str) -> None:
+        self.version += 1
+        if self.autosave and self.path is not None:
+            if self.save() is None:
+                return  # status already says why it was not saved
+        self.status = message
