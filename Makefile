@@ -6,8 +6,9 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 LAB_ARGS ?=
+WORKSHOP_ARGS ?=
 
-.PHONY: lab test setup lint bench demo clean
+.PHONY: lab test setup lint bench demo workshop clean
 
 lab: $(STAMP)  ## open JupyterLab on the start notebook
 	$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
@@ -31,6 +32,9 @@ bench: $(STAMP)  ## print the speed figures of benchmarks/
 	$(BIN)/python benchmarks/bench_model.py
 	$(BIN)/python benchmarks/bench_analysis.py
 	$(BIN)/python benchmarks/bench_render.py
+
+workshop: $(STAMP)  ## serve the notebooks as apps with Voilà; WORKSHOP_ARGS=--room opens them to the room
+	$(BIN)/python -m servicepath.serve notebooks $(WORKSHOP_ARGS)
 
 demo: $(STAMP)  ## write every export of both bundled samples into out/
 	$(BIN)/python -m servicepath.demo out

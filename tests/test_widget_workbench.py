@@ -1,0 +1,108 @@
+"""The workbench every widget stands on: changes are checked, saved at once, undoable; panels follow it."""
+
+import pytest
+
+import servicepath as sp
+from servicepath.widgets import LanguageSwitch, MapPanel, SaveBar, Workbench
+
+
+@pytest.fixture
+def bench(tmp_path):
+    return Workbench(sp.load_sample("webshop"), tmp_path / "group.journey.json")
+
+
+def test_every_change_is_saved_at_once_so_a_closed_tab_loses_nothing(bench):
+    assert bench.change("calmer payment", lambda j: j.update_touchpoint("pay", emotion=0))
+    assert sp.load(bench.path).touchpoint("pay").emotion == 0
+    assert bench.version == 1 and bench.status == "✓ calmer payment"
+
+
+def test_a_refused_change_leaves_the_journey_and_the_file_as_they_were(bench):
+    bench.change("first", lambda j: j.update_touchpoint("pay", emotion=0))
+    before = sp.dumps(bench.journey)
+    duplicate = sp.Touchpoint("pay", sp.Text(en="Another payment"), "buy")
+    assert not bench.change("add a second pay", lambda j: j.add_touchpoint(duplicate))
+    assert bench.status.startswith("✗") and "pay" in bench.status
+    assert sp.dumps(bench.journey) == before and sp.dumps(sp.load(bench.path)) == before
+    assert bench.version == 1
+
+
+def test_a_half_done_change_is_rolled_back_whole(bench):
+    def two_steps(journey):
+        journey.update_touchpoint("pay", emotion=3)
+        journey.remove_touchpoint("no-such-touchpoint")
+
+    assert not bench.change("two steps", two_steps)
+    assert bench.journey.touchpoint("pay").emotion == -2
+
+
+def test_undo_goes_back_change_by_change_and_saves(bench):
+    bench.change("one", lambda j: j.update_touchpoint("pay", emotion=0))
+    bench.change("two", lambda j: j.update_touchpoint("pay", emotion=1))
+    assert bench.undo() and bench.journey.touchpoint("pay").emotion == 0
+    assert sp.load(bench.path).touchpoint("pay").emotion == 0
+    assert bench.undo() and bench.journey.touchpoint("pay").emotion == -2
+    assert not bench.undo() and bench.status == "✗ nothing to undo"
+
+
+def test_open_a_sample_works_on_a_copy_in_the_work_folder_and_carries_on_from_it(tmp_path):
+    bench = Workbench.open("webshop", tmp_path / "work")
+    assert bench.path == tmp_path / "work" / "webshop.journey.json" and bench.path.exists()
+    bench.change("note", lambda j: j.update_touchpoint("pay", notes="queue at the till"))
+    again = Workbench.open("webshop", tmp_path / "work")
+    assert again.journey.touchpoint("pay").notes == "queue at the till"
+    assert sp.load_sample("webshop").touchpoint("pay").notes != "queue at the till"
+
+
+def test_opening_a_broken_file_in_the_save_bar_says_why(bench, tmp_path):
+    broken = tmp_path / "broken.journey.json"
+    broken.write_text("{nope")
+    bar = SaveBar(bench)
+    bar.path.value = str(broken)
+    bar.load_button.click()
+    assert "broken.journey.json" in bar.status.value and bar.status.value.count("✗") == 1
+    assert len(bench.journey) == 20
+
+
+def test_save_bar_saves_elsewhere_and_opens_it_again(bench, tmp_path):
+    bar = SaveBar(bench)
+    bench.change("calm", lambda j: j.update_touchpoint("pay", emotion=0))
+    bar.path.value = str(tmp_path / "copy.xlsx")
+    bar.save_button.click()
+    assert (tmp_path / "copy.xlsx").exists() and bench.path == tmp_path / "copy.xlsx"
+    bench.change("anxious", lambda j: j.update_touchpoint("pay", emotion=-3))
+    bar.undo_button.click()
+    bar.load_button.click()
+    assert bench.journey.touchpoint("pay").emotion == 0
+
+
+def test_language_switch_relabels_every_panel_on_the_bench(bench):
+    switch, bar, panel = LanguageSwitch(bench), SaveBar(bench), MapPanel(bench, dpi=30)
+    picture_fi = panel.image.value
+    switch.value = "en"
+    assert bench.lang == "en" and bar.save_button.description == "Save"
+    assert dict(panel.picture.options)["Journey map"] == "map"
+    assert panel.image.value != picture_fi  # redrawn with English words
+    bench.lang = "fi"
+    assert switch.value == "fi" and bar.save_button.description == "Tallenna"
+
+
+def test_map_panel_redraws_after_a_change_and_shows_other_pictures(bench):
+    panel = MapPanel(bench, dpi=30)
+    first = panel.image.value
+    assert first[:4] == b"\x89PNG"
+    bench.change("more pain", lambda j: j.update_touchpoint("cart", critical=True))
+    assert panel.image.value != first
+    panel.picture.value = "emotion"
+    assert panel.image.value[:4] == b"\x89PNG" and panel.image.value != first
+
+
+def test_map_panel_says_why_when_there_is_nothing_to_draw(tmp_path):
+    bench = Workbench(sp.Journey(sp.Text(fi="Tyhjä")), tmp_path / "empty.journey.json")
+    panel = MapPanel(bench, dpi=30)
+    assert "no touchpoints" in panel.message.value and panel.image.value == b""
+
+
+def test_unknown_language_is_refused(bench):
+    with pytest.raises(Exception, match="unknown language 'sv'"):
+        bench.lang = "sv"
