@@ -6,6 +6,7 @@ import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from strategies import journeys
 
 import servicepath as sp
@@ -294,3 +295,21 @@ def test_validate_file_names_spreadsheet_places(tmp_path):
 
     journey, problems = sp.validate_file(_edited_workbook(tmp_path, edit))
     assert [p.where for p in problems] == ["touchpoints sheet, row 5, column stage"]
+
+
+@given(st.text())
+def test_formula_safety_round_trips_any_text(text):
+    # found by hypothesis: a name typed as "'=" came back from a workbook as "''="
+    from servicepath.io.tables import safe_cell, unsafe_cell
+
+    assert unsafe_cell(safe_cell(text)) == text
+    assert not safe_cell(text).startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+@pytest.mark.parametrize("title", ["=1+1", "'=1+1", "''=1+1", "'plain"])
+def test_titles_that_look_like_formulas_round_trip_through_spreadsheets(webshop, tmp_path, kind, title):
+    # the journey sheet's values were read as cells twice, so "'=" came back as "="
+    webshop.title = sp.Text(en=title, fi=title)
+    path = sp.save(webshop, tmp_path / ("j.xlsx" if kind == "xlsx" else "tables"), touch=False)
+    assert sp.load(path).title.en == title

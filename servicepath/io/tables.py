@@ -125,14 +125,20 @@ def safe_cell(text: str) -> str:
     >>> safe_cell("Maksaminen")
     'Maksaminen'
     """
-    if text.startswith(_FORMULA_START) or (text.startswith("'") and text[1:].startswith(_FORMULA_START)):
-        return "'" + text  # the second case keeps a typed "'=" from being read back as "="
-    return text
+    # Text that is a formula start behind any number of apostrophes gets one more, so that reading
+    # back (which takes exactly one away) gives "=x", "'=x" and "''=x" back as they were typed.
+    return "'" + text if text.lstrip("'").startswith(_FORMULA_START) else text
 
 
 def unsafe_cell(text: str) -> str:
-    """Undo :func:`safe_cell` when reading back, so names round-trip exactly."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+    """Undo :func:`safe_cell` when reading back, so names round-trip exactly.
+
+    Examples
+    --------
+    >>> [unsafe_cell(safe_cell(t)) for t in ("=x", "'=x", "''=x", "'x")]
+    ['=x', "'=x", "''=x", "'x"]
+    """
+    return text[1:] if text.startswith("'") and text.lstrip("'").startswith(_FORMULA_START) else text
 
 
 # -- reading ----------------------------------------------------------------------------
@@ -210,9 +216,10 @@ class _Reader:
                 out.append((row_number, record))
         return table.name, out
 
-    def cell(self, value, kind: str, sheet: str, row: int, column: str):
+    def cell(self, value, kind: str, sheet: str, row: int, column: str, *, unescape: bool = True):
         if isinstance(value, str):
-            value = unsafe_cell(value.strip())
+            value = value.strip()
+            value = unsafe_cell(value) if unescape else value
             if value == "":
                 return None
         if value is None:
@@ -253,7 +260,9 @@ class _Reader:
                 self.fail(f"{rec.get('field')!r} is not a journey field (expected: {', '.join(JOURNEY_FIELDS)})",
                           sheet_name, row, "field")
             raw = rec.get("value")
-            values[key] = None if raw is None else self.cell(raw, JOURNEY_FIELDS[key][0], sheet_name, row, "value")
+            # `raw` was read as a cell already (formula-safety undone): convert it, do not undo it twice
+            values[key] = None if raw is None else self.cell(raw, JOURNEY_FIELDS[key][0], sheet_name, row, "value",
+                                                             unescape=False)
             self.locations[{"title_fi": "title", "title_en": "title", "persona_fi": "persona",
                             "persona_en": "persona"}.get(key, key)] = (sheet_name, row)
         doc: dict = {"schema_version": values.get("schema_version") or 1}
