@@ -5,7 +5,15 @@ undo history) and redraws when the workbench's ``version`` or ``lang`` changes, 
 drive them by setting ``.value`` and calling ``.click()`` with no browser.
 """
 
+from .aftercare import AftercareCheckup
+from .editor import JourneyEditor
+from .exporter import ExportPanel
+from .pain_board import PainPointBoard
 from .panels import LanguageSwitch, MapPanel, SaveBar, status_line
+from .planning import DotVote, ImprovementPlanner
+from .scorer import ArvoScorer
 from .workbench import UNDO_DEPTH, Workbench
 
-__all__ = ["Workbench", "UNDO_DEPTH", "MapPanel", "LanguageSwitch", "SaveBar", "status_line"]
+__all__ = ["Workbench", "UNDO_DEPTH", "MapPanel", "LanguageSwitch", "SaveBar", "status_line",
+           "DotVote", "ImprovementPlanner", "AftercareCheckup", "ExportPanel",
+           "ArvoScorer", "PainPointBoard", "JourneyEditor"]
