@@ -162,6 +162,12 @@ LABELS: dict[str, dict[str, str]] = {
     "widget.save": {"en": "Save", "fi": "Tallenna"},
     "widget.load": {"en": "Open", "fi": "Avaa"},
     "widget.undo": {"en": "Undo", "fi": "Kumoa"},
+    "widget.bench.nothing_to_undo": {"en": "nothing to undo", "fi": "ei kumottavaa"},
+    "widget.bench.undone": {"en": "undone: {what}", "fi": "kumottu: {what}"},
+    "widget.bench.no_file": {"en": "no file to save to yet: give a path", "fi": "ei vielä tiedostoa: anna polku"},
+    "widget.bench.not_saved": {"en": "not saved: {reason}", "fi": "ei tallennettu: {reason}"},
+    "widget.bench.saved": {"en": "saved {name}", "fi": "tallennettu {name}"},
+    "widget.bench.opened": {"en": "opened {name}", "fi": "avattu {name}"},
     # the A.R.V.O. scorer (servicepath.widgets.scorer)
     "widget.scorer.touchpoint": {"en": "Touchpoint", "fi": "Kosketuspiste"},
     "widget.scorer.rater": {"en": "Rater", "fi": "Arvioija"},

@@ -42,6 +42,8 @@ def test_undo_goes_back_change_by_change_and_saves(bench):
     assert bench.undo() and bench.journey.touchpoint("pay").emotion == 0
     assert sp.load(bench.path).touchpoint("pay").emotion == 0
     assert bench.undo() and bench.journey.touchpoint("pay").emotion == -2
+    assert not bench.undo() and bench.status == "✗ ei kumottavaa"  # the workshop's language
+    bench.lang = "en"
     assert not bench.undo() and bench.status == "✗ nothing to undo"
 
 

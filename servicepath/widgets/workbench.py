@@ -16,7 +16,7 @@ from pathlib import Path
 import traitlets
 
 from ..errors import ServicepathError
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, label
 from ..io import load, load_sample, save
 from ..model import Journey, validate
 
@@ -113,12 +113,16 @@ class Workbench(traitlets.HasTraits):
     def undo(self) -> bool:
         """Take the last change back (and save); ``False`` when there is nothing to undo."""
         if not self._undo:
-            self.status = "✗ nothing to undo"
+            self.refuse(label("widget.bench.nothing_to_undo", self.lang))
             return False
         what, before = self._undo.pop()
         self.journey = before
-        self._saved(f"↶ undone: {what}")
+        self._saved("↶ " + label("widget.bench.undone", self.lang).format(what=what))
         return True
+
+    def refuse(self, reason: str) -> None:
+        """Say why something was not done (widgets call this for refusals before any change)."""
+        self.status = f"✗ {reason}"
 
     @property
     def can_undo(self) -> bool:
@@ -134,14 +138,14 @@ class Workbench(traitlets.HasTraits):
         if path is not None:
             self.path = Path(path)
         if self.path is None:
-            self.status = "✗ no file to save to yet: give a path"
+            self.refuse(label("widget.bench.no_file", self.lang))
             return None
         try:
             written = save(self.journey, self.path)
         except ServicepathError as exc:
-            self.status = f"✗ not saved: {exc}"
+            self.refuse(label("widget.bench.not_saved", self.lang).format(reason=exc))
             return None
-        self.status = f"✓ saved {written.name}"
+        self.status = "✓ " + label("widget.bench.saved", self.lang).format(name=written.name)
         return written
 
     def load(self, path: str | os.PathLike) -> bool:
@@ -154,7 +158,7 @@ class Workbench(traitlets.HasTraits):
         self._undo.append((f"load {Path(path).name}", self.journey))
         self.journey, self.path = journey, Path(path)
         self.version += 1
-        self.status = f"✓ opened {Path(path).name}"
+        self.status = "✓ " + label("widget.bench.opened", self.lang).format(name=Path(path).name)
         return True
 
     def _saved(self, message: str) -> None:
