@@ -15,6 +15,9 @@ __all__ = ["MapPanel", "LanguageSwitch", "SaveBar", "status_line"]
 class MapPanel(w.VBox):
     """The journey map (or another picture) that redraws after every change and language switch.
 
+    ``compact`` (the default) leaves the numbered pain point list out from under the map; the
+    markers stay on the cards and the pain board lists the points, and the map redraws sooner.
+
     Examples
     --------
     >>> import servicepath as sp
@@ -26,8 +29,8 @@ class MapPanel(w.VBox):
     True
     """
 
-    def __init__(self, bench: Workbench, picture: str = "map", *, dpi: float = 80):
-        self.bench, self.dpi = bench, dpi
+    def __init__(self, bench: Workbench, picture: str = "map", *, dpi: float = 80, compact: bool = True):
+        self.bench, self.dpi, self.compact = bench, dpi, compact
         self.picture = w.Dropdown(options=_picture_options(bench.lang), value=picture, layout=w.Layout(width="16rem"))
         self.image = w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
         self.message = w.HTML()
@@ -43,7 +46,8 @@ class MapPanel(w.VBox):
             self.picture.options = _picture_options(self.bench.lang)
             self.picture.value = chosen
         try:
-            self.image.value = Drawings(self.bench.journey, self.bench.lang, dpi=self.dpi).encoded(self.picture.value)
+            drawings = Drawings(self.bench.journey, self.bench.lang, dpi=self.dpi, compact=self.compact)
+            self.image.value = drawings.encoded(self.picture.value)
             self.message.value = ""
         except ServicepathError as exc:  # e.g. no touchpoints yet: say so where the picture would be
             self.message.value = status_line(f"✗ {exc}")
