@@ -168,6 +168,12 @@ LABELS: dict[str, dict[str, str]] = {
     "widget.bench.not_saved": {"en": "not saved: {reason}", "fi": "ei tallennettu: {reason}"},
     "widget.bench.saved": {"en": "saved {name}", "fi": "tallennettu {name}"},
     "widget.bench.opened": {"en": "opened {name}", "fi": "avattu {name}"},
+    "widget.bench.exists": {"en": "{name} already exists; choose another name, or open it",
+                            "fi": "{name} on jo olemassa; valitse toinen nimi tai avaa se"},
+    "widget.bench.changed_elsewhere": {
+        "en": "{name} had been saved from another notebook or tab: its newer version is open now",
+        "fi": "{name} oli tallennettu toisesta muistikirjasta tai välilehdeltä: sen uudempi versio on nyt auki",
+    },
     # the A.R.V.O. scorer (servicepath.widgets.scorer)
     "widget.scorer.touchpoint": {"en": "Touchpoint", "fi": "Kosketuspiste"},
     "widget.scorer.rater": {"en": "Rater", "fi": "Arvioija"},

@@ -270,3 +270,18 @@ def test_a_journey_without_pain_points_has_nothing_to_vote_on():
     journey.add_touchpoint(sp.Touchpoint("a", sp.Text(en="A"), "s", entry_share=1.0, final=True))
     vote = DotVote(Workbench(journey, lang="en"))
     assert vote.options == [] and vote.cast_button.disabled and "Nothing to vote on yet" in vote.budget.value
+
+
+def test_typing_a_new_name_through_an_earlier_voters_name_does_not_keep_their_dots(tmp_path):
+    # found in review: typing "Anna" passes "Ann", whose dots stayed in the form and were cast as Anna's
+    journey = sp.load_sample("webshop")
+    journey.votes.clear()
+    bench = Workbench(journey, tmp_path / "w.journey.json")
+    vote = DotVote(bench)
+    first = next(iter(vote.dots))
+    vote.participant.value = "Ann"
+    vote.dots[first].value = 2
+    vote.cast()
+    for typed in ("A", "An", "Ann", "Anna"):
+        vote.participant.value = typed
+    assert all(box.value == 0 for box in vote.dots.values())

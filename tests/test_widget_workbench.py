@@ -108,3 +108,46 @@ def test_map_panel_says_why_when_there_is_nothing_to_draw(tmp_path):
 def test_unknown_language_is_refused(bench):
     with pytest.raises(Exception, match="unknown language 'sv'"):
         bench.lang = "sv"
+
+
+def test_two_notebooks_on_one_file_never_drop_each_others_work(tmp_path):
+    # found in review: each tab saved its own copy over the other's
+    first = Workbench.open("webshop", tmp_path / "work")
+    second = Workbench.open("webshop", tmp_path / "work")
+    pain = sp.PainPoint(sp.Text(en="Queue at checkout"), id="queue")
+    assert first.change("pain", lambda j: j.update_touchpoint("pay", pain_points=(
+        *j.touchpoint("pay").pain_points, pain)))
+    assert second.change("calmer", lambda j: j.update_touchpoint("search", emotion=-3))
+    saved = sp.load(first.path)
+    assert "queue" in {p.id for p in saved.touchpoint("pay").pain_points}  # the first tab's work survived
+    assert saved.touchpoint("search").emotion == -3
+    assert not first.undo() and "uudempi versio" in first.status  # its history belongs to the old file
+
+
+def test_undoing_a_load_goes_back_to_the_previous_file_without_writing_over_the_loaded_one(bench, tmp_path):
+    other = sp.save(sp.load_sample("b2b-service"), tmp_path / "other.journey.json")
+    original = bench.path
+    bench.save()
+    assert bench.load(other) and bench.path == other
+    assert bench.undo() and bench.path == original
+    assert sp.load(other).title.en.startswith("B2B")  # the loaded file still holds its own journey
+
+
+def test_saving_over_another_journey_file_is_refused(bench, tmp_path):
+    other = sp.save(sp.load_sample("b2b-service"), tmp_path / "other.journey.json")
+    assert bench.save(other) is None and "already exists" in bench.status or "on jo olemassa" in bench.status
+    assert sp.load(other).title.en.startswith("B2B")
+
+
+def test_a_change_the_file_could_not_hold_is_refused_and_saving_goes_on(bench):
+    assert not bench.change("huge channel", lambda j: j.update_touchpoint("pay", channel="x" * 500))
+    assert bench.status.startswith("✗") and bench.journey.touchpoint("pay").channel == "web"
+    assert bench.change("calm", lambda j: j.update_touchpoint("pay", emotion=0))
+    assert sp.load(bench.path).touchpoint("pay").emotion == 0
+
+
+def test_a_refused_save_as_keeps_the_old_file_for_autosave(bench, tmp_path):
+    assert bench.save(tmp_path / "notes.txt") is None
+    assert bench.path == tmp_path / "group.journey.json"
+    assert bench.change("calm", lambda j: j.update_touchpoint("pay", emotion=0))
+    assert sp.load(bench.path).touchpoint("pay").emotion == 0

@@ -247,7 +247,11 @@ class DotVote(w.VBox):
         name = self.participant.value.strip()
         theirs = {v["option"]: v.get("dots", 0) for v in self.bench.journey.votes
                   if v.get("participant") == name and v.get("option") in self.dots}
+        shown_before, self._prefilled = getattr(self, "_prefilled", False), bool(theirs)
         if not theirs:
+            if shown_before:  # "Ann" was filled in while typing "Anna": Ann's dots are not Anna's
+                for box in self.dots.values():
+                    box.value = 0
             return
         for option, box in self.dots.items():
             box.max = max(box.max, theirs.get(option, 0))

@@ -10,6 +10,7 @@ in traits, so tests drive a workbench with no browser at all.
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import traitlets
 from ..errors import ServicepathError
 from ..i18n import LANGUAGES, label
 from ..io import load, load_sample, save
+from ..io.files import checked_document
 from ..model import Journey, validate
 
 __all__ = ["Workbench", "UNDO_DEPTH"]
@@ -62,7 +64,8 @@ class Workbench(traitlets.HasTraits):
         self.journey = journey
         self.path = Path(path) if path is not None else None
         self.autosave = autosave
-        self._undo: list[tuple[str, Journey]] = []
+        self._undo: list[tuple[str, Journey, Path | None]] = []
+        self._disk = _fingerprint(self.path)  # what the file looked like when this workbench last read or wrote it
 
     @traitlets.validate("lang")
     def _check_lang(self, proposal):
@@ -94,30 +97,56 @@ class Workbench(traitlets.HasTraits):
     def change(self, what: str, action: Callable[[Journey], object]) -> bool:
         """Apply ``action`` to the journey; keep it only if it works. Return whether it was kept.
 
-        A refused change (one of servicepath's own errors, e.g. a duplicate id or
-        a share out of range) leaves the journey exactly as it was and puts the
-        reason in :attr:`status`; nothing is raised, so a workshop never sees a traceback.
+        A refused change (one of servicepath's own errors, e.g. a duplicate id, a
+        share out of range, or a value the file could not hold) leaves the journey
+        exactly as it was and puts the reason in :attr:`status`; nothing is raised,
+        so a workshop never sees a traceback. If another notebook or tab saved the
+        file since, the change is made on top of that newer journey, not over it.
         """
+        self._catch_up()
         before = self.journey.copy()
         try:
             action(self.journey)
+            checked_document(self.journey, str(self.path) if self.path else None)  # refuse what cannot be saved
         except ServicepathError as exc:
             self.journey = before
-            self.status = f"✗ {exc}"
+            self.refuse(str(exc))
             return False
-        self._undo.append((what, before))
+        self._undo.append((what, before, self.path))
         del self._undo[:-UNDO_DEPTH]
         self._saved(f"✓ {what}")
         return True
 
     def undo(self) -> bool:
         """Take the last change back (and save); ``False`` when there is nothing to undo."""
+        if self._catch_up():
+            return False  # the file changed elsewhere: its history is not this tab's to undo
         if not self._undo:
             self.refuse(label("widget.bench.nothing_to_undo", self.lang))
             return False
-        what, before = self._undo.pop()
-        self.journey = before
+        what, before, path = self._undo.pop()
+        self.journey, self.path = before, path
+        self._disk = _fingerprint(path)
         self._saved("↶ " + label("widget.bench.undone", self.lang).format(what=what))
+        return True
+
+    def _catch_up(self) -> bool:
+        """Reload the file if something else saved it since this workbench last read or wrote it.
+
+        Two notebooks (or browser tabs) on one journey file each keep a copy in memory; without
+        this, the second to save would silently drop the first one's work.
+        """
+        if self.path is None or _fingerprint(self.path) in (None, self._disk):
+            return False
+        try:
+            newer = load(self.path, strict=False)
+        except ServicepathError as exc:
+            self.refuse(str(exc))
+            return True
+        self.journey, self._disk = newer, _fingerprint(self.path)
+        self._undo.clear()
+        self.version += 1
+        self.refuse(label("widget.bench.changed_elsewhere", self.lang).format(name=self.path.name))
         return True
 
     def refuse(self, reason: str) -> None:
@@ -134,29 +163,38 @@ class Workbench(traitlets.HasTraits):
 
     # -- files ----------------------------------------------------------------------------------------
     def save(self, path: str | os.PathLike | None = None) -> Path | None:
-        """Save to ``path`` (which becomes the workbench's file) or to the current file."""
-        if path is not None:
-            self.path = Path(path)
-        if self.path is None:
+        """Save to ``path`` (which then becomes the workbench's file) or to the current file.
+
+        Another journey's file is never replaced: saving to a different path that exists is refused.
+        """
+        target = Path(path) if path is not None else self.path
+        if target is None:
             self.refuse(label("widget.bench.no_file", self.lang))
             return None
+        if target != self.path and target.exists():
+            self.refuse(label("widget.bench.exists", self.lang).format(name=target))
+            return None
+        if target == self.path and self._catch_up():
+            return None  # newer work from elsewhere was opened instead of being overwritten
         try:
-            written = save(self.journey, self.path)
+            written = save(self.journey, target)
         except ServicepathError as exc:
             self.refuse(label("widget.bench.not_saved", self.lang).format(reason=exc))
             return None
+        self.path, self._disk = target, _fingerprint(target)
         self.status = "✓ " + label("widget.bench.saved", self.lang).format(name=written.name)
         return written
 
     def load(self, path: str | os.PathLike) -> bool:
-        """Replace the journey with the one in ``path`` (undo brings the previous one back)."""
+        """Replace the journey with the one in ``path`` (undo brings the previous one and its file back)."""
         try:
             journey = load(path, strict=False)
         except ServicepathError as exc:
-            self.status = f"✗ {exc}"
+            self.refuse(str(exc))
             return False
-        self._undo.append((f"load {Path(path).name}", self.journey))
+        self._undo.append((f"{label('widget.load', self.lang)} {Path(path).name}", self.journey, self.path))
         self.journey, self.path = journey, Path(path)
+        self._disk = _fingerprint(self.path)
         self.version += 1
         self.status = "✓ " + label("widget.bench.opened", self.lang).format(name=Path(path).name)
         return True
@@ -167,3 +205,17 @@ class Workbench(traitlets.HasTraits):
             if self.save() is None:
                 return  # status already says why it was not saved
         self.status = message
+
+
+def _fingerprint(path: Path | None) -> int | None:
+    """A checksum of the file's bytes (None when there is no file).
+
+    The bytes, not the modification time: two saves within one tick of a coarse file-system clock
+    would look the same by time.
+    """
+    if path is None:
+        return None
+    try:
+        return zlib.crc32(path.read_bytes())
+    except OSError:
+        return None
