@@ -23,3 +23,18 @@ def coffee():
     j.add_transition("card", "receipt", share=0.95, volume=120)
     j.goals.append("receipt")
     return j
+
+
+def pytest_configure(config):
+    # The notebooks run in place (nbval) and write to their work folder: point every workbench at a
+    # temporary one, so the suite never touches a real workshop's notebooks/work/.
+    import os
+    import tempfile
+
+    os.environ.setdefault("SERVICEPATH_WORK", tempfile.mkdtemp(prefix="servicepath-work-"))
+
+
+@pytest.fixture(autouse=True)
+def _workbench_folders_as_given(monkeypatch):
+    """Tests that open a workbench name their own folder; only the notebooks use SERVICEPATH_WORK."""
+    monkeypatch.delenv("SERVICEPATH_WORK", raising=False)

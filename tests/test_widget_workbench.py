@@ -151,3 +151,9 @@ def test_a_refused_save_as_keeps_the_old_file_for_autosave(bench, tmp_path):
     assert bench.path == tmp_path / "group.journey.json"
     assert bench.change("calm", lambda j: j.update_touchpoint("pay", emotion=0))
     assert sp.load(bench.path).touchpoint("pay").emotion == 0
+
+
+def test_servicepath_work_moves_every_notebooks_work_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("SERVICEPATH_WORK", str(tmp_path / "elsewhere"))
+    bench = Workbench.open("webshop", "work")
+    assert bench.work_folder == tmp_path / "elsewhere" and bench.path.parent == tmp_path / "elsewhere"

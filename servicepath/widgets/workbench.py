@@ -66,6 +66,8 @@ class Workbench(traitlets.HasTraits):
         self.autosave = autosave
         self._undo: list[tuple[str, Journey, Path | None]] = []
         self._disk = _fingerprint(self.path)  # what the file looked like when this workbench last read or wrote it
+        #: Where a notebook writes what it makes besides the journey (exports, plans).
+        self.work_folder = self.path.parent if self.path is not None else Path("work")
 
     @traitlets.validate("lang")
     def _check_lang(self, proposal):
@@ -80,18 +82,26 @@ class Workbench(traitlets.HasTraits):
 
         A sample is never changed in place: its working copy is
         ``<work_folder>/<sample>.journey.json``, reused if it is already there
-        so a group carries on where it stopped.
+        so a group carries on where it stopped. A journey file of your own is
+        worked on where it is. The environment variable ``SERVICEPATH_WORK``,
+        when set, replaces ``work_folder`` (the test suite points it at a
+        temporary folder so running the notebooks never touches a real
+        workshop's work). The folder used is :attr:`work_folder`.
         """
         from ..io import SAMPLES
 
+        work = Path(os.environ.get("SERVICEPATH_WORK") or work_folder)
         if source in SAMPLES:
-            path = Path(work_folder) / f"{source}.journey.json"
+            path = work / f"{source}.journey.json"
             if path.exists():
-                return cls(load(path, strict=False), path, lang=lang)
-            bench = cls(load_sample(source), path, lang=lang)
-            bench.save()
-            return bench
-        return cls(load(source, strict=False), source, lang=lang)
+                bench = cls(load(path, strict=False), path, lang=lang)
+            else:
+                bench = cls(load_sample(source), path, lang=lang)
+                bench.save()
+        else:
+            bench = cls(load(source, strict=False), source, lang=lang)
+        bench.work_folder = work
+        return bench
 
     # -- changing -------------------------------------------------------------------------------------
     def change(self, what: str, action: Callable[[Journey], object]) -> bool:
