@@ -893,3 +893,15 @@ def test_remove_touchpoint_takes_its_ratings_along(coffee):
     coffee.ratings.append(sp.Rating("Aino", "card", "A", 2))
     coffee.remove_touchpoint("card")
     assert coffee.ratings == []
+
+
+def test_renaming_or_removing_a_touchpoint_keeps_the_plan_loadable(webshop, tmp_path):
+    # found in review: the plan still named 'pay' after a rename, and the saved file no longer loaded
+    planned = [imp["id"] for imp in webshop.improvements if "pay" in imp["touchpoints"]]
+    assert planned
+    webshop.rename_touchpoint("pay", "payment")
+    assert all("payment" in imp["touchpoints"] for imp in webshop.improvements if imp["id"] in planned)
+    assert not [p for p in sp.validate(webshop) if p.level == "error"]
+    webshop.remove_touchpoint("psp")
+    assert not any("psp" in imp["touchpoints"] for imp in webshop.improvements)
+    assert sp.dumps(sp.load(sp.save(webshop, tmp_path / "w.journey.json"))) == sp.dumps(webshop)

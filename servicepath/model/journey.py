@@ -169,7 +169,8 @@ class Journey:
         return changed
 
     def rename_touchpoint(self, old_id: str, new_id: str) -> None:
-        """Give a touchpoint a new id, keeping its transitions, goal mark, ratings and answers."""
+        """Give a touchpoint a new id, keeping its transitions, goal mark, ratings, answers and the
+        improvements that name it."""
         self._require(old_id)
         check_id(new_id, "id")
         if new_id in self.graph:
@@ -182,11 +183,21 @@ class Journey:
         self._meta.answers = [
             replace(a, touchpoint=new_id) if a.touchpoint == old_id else a for a in self._meta.answers
         ]
+        self._improvements_naming(old_id, lambda names: [new_id if n == old_id else n for n in names])
+
+    def _improvements_naming(self, touchpoint_id: str, change) -> None:
+        """Apply ``change`` to the touchpoint list of every planned improvement that names the touchpoint."""
+        for improvement in self._meta.improvements:
+            names = improvement.get("touchpoints")
+            if isinstance(names, list) and touchpoint_id in names:
+                improvement["touchpoints"] = change(names)
 
     def remove_touchpoint(self, touchpoint_id: str) -> None:
-        """Remove a touchpoint with its transitions, its goal mark, its ratings and answers."""
+        """Remove a touchpoint with its transitions, its goal mark, its ratings and answers; improvements
+        that named it no longer do (the improvements themselves stay in the plan)."""
         self._require(touchpoint_id)
         self.graph.remove_node(touchpoint_id)
+        self._improvements_naming(touchpoint_id, lambda names: [n for n in names if n != touchpoint_id])
         self._meta.goals = [g for g in self._meta.goals if g != touchpoint_id]
         self._meta.ratings = [r for r in self._meta.ratings if r.touchpoint != touchpoint_id]
         self._meta.answers = [a for a in self._meta.answers if a.touchpoint != touchpoint_id]
