@@ -66,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     token = secrets.token_urlsafe(12) if args.room else None
     command, url = voila_command(args.notebooks, port=args.port, room=args.room, token=token)
+    if args.room and "//127.0.0.1:" in url:
+        print("No network found: the link works on this computer only.", flush=True)
     print(f"Workshop notebooks at {url}\n(Ctrl+C stops the server)", flush=True)
     try:
         return subprocess.call(command)

@@ -285,3 +285,15 @@ def test_typing_a_new_name_through_an_earlier_voters_name_does_not_keep_their_do
     for typed in ("A", "An", "Ann", "Anna"):
         vote.participant.value = typed
     assert all(box.value == 0 for box in vote.dots.values())
+
+
+def test_planning_on_a_journey_nobody_can_walk_through_says_why_instead_of_failing(tmp_path):
+    # found in review: with the only entry removed, Add saved the improvement and then raised a TraitError
+    bench = Workbench(sp.load_sample("webshop"), tmp_path / "w.journey.json")
+    planner = ImprovementPlanner(bench, dpi=30)
+    assert bench.change("remove the entry", lambda j: j.remove_touchpoint("search"))
+    planner.title_en.value = "Shorter queue"
+    planner.touchpoints.value = ("pay",)
+    assert planner.add()
+    assert "shorter-queue" in [imp["id"] for imp in bench.journey.improvements]
+    assert planner.chosen.value == "shorter-queue"

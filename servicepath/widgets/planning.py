@@ -449,7 +449,7 @@ class ImprovementPlanner(w.VBox):
         fields = self._fields()
         kept = self.bench.change(label("widget.plan.added", self.bench.lang).format(id=new_id),
                                  lambda journey: add_improvement(journey, Improvement(new_id, **fields)))
-        if kept:
+        if kept and new_id in [option[1] for option in self.chosen.options]:
             self.chosen.value = new_id
         return kept
 
@@ -493,12 +493,14 @@ class ImprovementPlanner(w.VBox):
         journey, lang = self.bench.journey, self.bench.lang
         self._quiet = True
         try:
-            try:
-                pains = _pain_choices(journey, lang)
-                plan = [(imp.title.get(lang) or imp.id, imp.id) for imp in improvements(journey)]
-                problem = ""
+            try:  # ranking pain points needs a journey customers can walk through; the plan list does not
+                pains, problem = _pain_choices(journey, lang), ""
             except ServicepathError as exc:
-                pains, plan, problem = [], [], f"✗ {exc}"
+                pains, problem = [], f"✗ {exc}"
+            try:
+                plan = [(imp.title.get(lang) or imp.id, imp.id) for imp in improvements(journey)]
+            except ServicepathError as exc:
+                plan, problem = [], f"✗ {exc}"
             set_options(self.pain, [(label("widget.plan.scratch", lang), None)] + [(n, i) for i, n in pains],
                         self.pain.value)
             set_options(self.chosen, [(label("widget.plan.new", lang), None)] + plan, self.chosen.value)
