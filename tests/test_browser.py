@@ -8,14 +8,11 @@ not work on these machines. Without Chromium the test is skipped with that hint,
 import os
 import shutil
 import signal
-import socket
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+from servers import free_port, wait_until_up
 
 from servicepath.serve import voila_command
 
@@ -33,24 +30,6 @@ def _need_chromium():
     pytest.skip(message)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=5).close()
-            return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
 
 
 @pytest.fixture
@@ -60,13 +39,13 @@ def app(tmp_path):
     folder.mkdir()
     for notebook in (ROOT / "notebooks").glob("*.ipynb"):
         shutil.copy(notebook, folder)
-    port = _free_port()
+    port = free_port()
     command, url = voila_command(folder, port=port)
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "JUPYTER_CONFIG_DIR": str(tmp_path)}
     server = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               start_new_session=True)
     try:
-        _wait_for(url)
+        wait_until_up(url)
         yield url, folder
     finally:
         os.killpg(server.pid, signal.SIGTERM)

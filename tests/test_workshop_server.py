@@ -3,24 +3,17 @@
 import os
 import shutil
 import signal
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
+from servers import free_port, wait_until_up
 
 from servicepath.serve import voila_command
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str, timeout: float = 120) -> tuple[int, str]:
@@ -31,23 +24,11 @@ def _get(url: str, timeout: float = 120) -> tuple[int, str]:
         return exc.code, ""
 
 
-def _wait_for(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=5).close()
-            return
-        except urllib.error.HTTPError:
-            return  # the server answers (even "forbidden"): it is up
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
 
 
 @pytest.mark.skipif(shutil.which("make") is None or not (ROOT / ".venv").is_dir(), reason="needs make and .venv")
 def test_make_workshop_shows_the_start_notebook_without_its_code(tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "JUPYTER_CONFIG_DIR": str(tmp_path)}
     server = subprocess.Popen(
         ["make", "--no-print-directory", "workshop", f"WORKSHOP_ARGS=--port={port}"],
@@ -60,7 +41,7 @@ def test_make_workshop_shows_the_start_notebook_without_its_code(tmp_path):
             assert line, f"make workshop stopped before it printed the address: {printed!r}"
             printed += line
         assert f"Workshop notebooks at http://127.0.0.1:{port}/" in printed
-        _wait_for(f"http://127.0.0.1:{port}/")
+        wait_until_up(f"http://127.0.0.1:{port}/")
         assert _get(f"http://127.0.0.1:{port}/")[0] == 200  # the list of notebooks (drawn by the browser)
         status, page = _get(f"http://127.0.0.1:{port}/voila/render/00_start_here.ipynb")
         assert status == 200
@@ -81,13 +62,13 @@ def test_room_mode_listens_on_the_network_and_needs_the_token():
 
 @pytest.mark.skipif(not (ROOT / ".venv").is_dir(), reason="needs .venv")
 def test_room_server_refuses_visitors_without_the_token(tmp_path):
-    port = _free_port()
+    port = free_port()
     command, _ = voila_command(ROOT / "notebooks", port=port, token="s3cret")  # on loopback: same check
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "JUPYTER_CONFIG_DIR": str(tmp_path)}
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               start_new_session=True)
     try:
-        _wait_for(f"http://127.0.0.1:{port}/")
+        wait_until_up(f"http://127.0.0.1:{port}/")
         assert _get(f"http://127.0.0.1:{port}/")[0] in (401, 403) or "token" in _get(f"http://127.0.0.1:{port}/")[1]
         assert _get(f"http://127.0.0.1:{port}/?token=s3cret")[0] == 200
     finally:
