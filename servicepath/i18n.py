@@ -168,6 +168,8 @@ LABELS: dict[str, dict[str, str]] = {
     "widget.bench.not_saved": {"en": "not saved: {reason}", "fi": "ei tallennettu: {reason}"},
     "widget.bench.saved": {"en": "saved {name}", "fi": "tallennettu {name}"},
     "widget.bench.opened": {"en": "opened {name}", "fi": "avattu {name}"},
+    "widget.bench.outside": {"en": "{name} is outside {root}; here only files in that folder can be used",
+                             "fi": "{name} on kansion {root} ulkopuolella; täällä voi käyttää vain sen tiedostoja"},
     "widget.bench.exists": {"en": "{name} already exists; choose another name, or open it",
                             "fi": "{name} on jo olemassa; valitse toinen nimi tai avaa se"},
     "widget.bench.changed_elsewhere": {

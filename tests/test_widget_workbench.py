@@ -157,3 +157,17 @@ def test_servicepath_work_moves_every_notebooks_work_folder(tmp_path, monkeypatc
     monkeypatch.setenv("SERVICEPATH_WORK", str(tmp_path / "elsewhere"))
     bench = Workbench.open("webshop", "work")
     assert bench.work_folder == tmp_path / "elsewhere" and bench.path.parent == tmp_path / "elsewhere"
+
+
+def test_a_notebooks_files_stay_inside_its_folder(tmp_path):
+    # in a Voilà app on the room's network, a participant must not write or read files elsewhere
+    from servicepath.widgets import ExportPanel
+
+    secret = sp.save(sp.load_sample("b2b-service"), tmp_path / "secret.journey.json")
+    bench = Workbench.open("webshop", tmp_path / "work", lang="en")
+    assert bench.save(tmp_path / "work" / ".." / "outside.journey.json") is None
+    assert "outside" in bench.status and not (tmp_path / "outside.journey.json").exists()
+    assert not bench.load(secret) and len(bench.journey) == 20
+    panel = ExportPanel(bench, str(tmp_path / "exports"))
+    assert panel.export() == [] and not (tmp_path / "exports").exists()
+    assert bench.save(tmp_path / "work" / "copy.xlsx") is not None

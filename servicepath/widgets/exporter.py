@@ -147,6 +147,8 @@ class ExportPanel(w.VBox):
             return self._refuse(label("widget.export.nothing_chosen", lang))
         if not folder:
             return self._refuse(label("widget.export.no_folder", lang))
+        if self.bench.allowed(folder) is None:
+            return []  # outside the notebook's folder: the workbench said why
         every = set(chosen) == {e.kind for e in EXPORTS}
         self.progress.layout.visibility = "visible"
         try:

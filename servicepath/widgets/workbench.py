@@ -68,6 +68,8 @@ class Workbench(traitlets.HasTraits):
         self._disk = _fingerprint(self.path)  # what the file looked like when this workbench last read or wrote it
         #: Where a notebook writes what it makes besides the journey (exports, plans).
         self.work_folder = self.path.parent if self.path is not None else Path("work")
+        #: When set, files can be saved, opened and exported only inside this folder (see :meth:`open`).
+        self.root: Path | None = None
 
     @traitlets.validate("lang")
     def _check_lang(self, proposal):
@@ -101,7 +103,31 @@ class Workbench(traitlets.HasTraits):
         else:
             bench = cls(load(source, strict=False), source, lang=lang)
         bench.work_folder = work
+        # What people type into a save, open or export field stays inside the folder the notebook works in:
+        # in a Voilà app on the room's network, a participant must not write or read files elsewhere.
+        bench.root = work if source in SAMPLES else Path(source).parent
         return bench
+
+    def allowed(self, path: str | os.PathLike) -> Path | None:
+        """``path`` if this workbench may use it (inside :attr:`root`), else ``None`` with the reason in the status.
+
+        Examples
+        --------
+        >>> import servicepath as sp, tempfile, pathlib
+        >>> bench = Workbench.open("webshop", pathlib.Path(tempfile.mkdtemp()))
+        >>> work = bench.work_folder
+        >>> bench.allowed(work / "copy.xlsx") == work / "copy.xlsx", bench.allowed(work / ".." / "x.xlsx")
+        (True, None)
+        """
+        path = Path(path)
+        if self.root is None:
+            return path
+        root = Path(os.path.realpath(self.root))
+        target = Path(os.path.realpath(path))
+        if target != root and root not in target.parents:
+            self.refuse(label("widget.bench.outside", self.lang).format(name=path, root=self.root))
+            return None
+        return path
 
     # -- changing -------------------------------------------------------------------------------------
     def change(self, what: str, action: Callable[[Journey], object]) -> bool:
@@ -177,7 +203,9 @@ class Workbench(traitlets.HasTraits):
 
         Another journey's file is never replaced: saving to a different path that exists is refused.
         """
-        target = Path(path) if path is not None else self.path
+        target = self.allowed(path) if path is not None else self.path
+        if path is not None and target is None:
+            return None
         if target is None:
             self.refuse(label("widget.bench.no_file", self.lang))
             return None
@@ -197,6 +225,8 @@ class Workbench(traitlets.HasTraits):
 
     def load(self, path: str | os.PathLike) -> bool:
         """Replace the journey with the one in ``path`` (undo brings the previous one and its file back)."""
+        if self.allowed(path) is None:
+            return False
         try:
             journey = load(path, strict=False)
         except ServicepathError as exc:
