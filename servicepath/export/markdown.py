@@ -14,11 +14,10 @@ from urllib.parse import quote
 from ..analysis import effective_scores, goal_probability, pain_points, payment_moment, score_journey
 from ..errors import InputError
 from ..figures.style import check_lang
-from ..i18n import label
+from ..i18n import label, number_text, percent_text
 from ..model.journey import Journey
 from ..model.vocab import PRINCIPLES
 from .clienttables import display_name, plan_table
-from .numbers import number_text, percent_text
 
 __all__ = ["markdown_report", "md_escape", "md_table"]
 

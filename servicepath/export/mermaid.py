@@ -6,9 +6,9 @@ import re
 import unicodedata
 
 from ..figures.style import CRITICAL, check_lang
+from ..i18n import percent_text
 from ..model.journey import Journey
 from .clienttables import display_name
-from .numbers import percent_text
 
 __all__ = ["mermaid_flowchart", "mermaid_text", "node_ids"]
 

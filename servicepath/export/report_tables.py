@@ -10,10 +10,10 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import effective_scores, pain_points, payment_moment, prioritise, score_journey
-from ..i18n import label
+from ..i18n import label, number_text, percent_text
 from ..model import PRINCIPLES, Journey
 from ..model.vocab import LANES
-from .numbers import number_text, percent_text
+from .clienttables import display_name
 
 __all__ = ["REPORT_TABLES", "report_tables", "touchpoint_names", "summary_facts"]
 
@@ -23,9 +23,7 @@ REPORT_TABLES = ("touchpoints", "scores", "pain_points", "payment", "suggestions
 
 def touchpoint_names(journey: Journey, lang: str) -> dict[str, str]:
     """Touchpoint id → its name in ``lang`` (the other language, then the id, when missing)."""
-    other = "en" if lang == "fi" else "fi"
-    return {tp: (attrs.get(f"name_{lang}") or attrs.get(f"name_{other}") or tp)
-            for tp, attrs in journey.graph.nodes(data=True)}
+    return {tp: display_name(journey, tp, lang) for tp in journey.graph}
 
 
 def summary_facts(journey: Journey, lang: str) -> list[tuple[str, str]]:

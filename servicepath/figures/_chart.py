@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from ..errors import ServicepathError
-from ..i18n import label
+from ..i18n import label, number_text
 from ..model import Journey
 from . import style
 
@@ -92,10 +92,7 @@ def journey_title(journey: Journey, lang: str) -> str:
     return journey.title.get(lang) or label("map.untitled", lang)
 
 
-def number(value: float, lang: str, digits: int = 1) -> str:
-    """``value`` with ``digits`` decimals; Finnish uses a decimal comma."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "fi" else text
+number = number_text  # charts write numbers the way the reports do
 
 
 def score_text(value: float, lang: str) -> str:

@@ -18,7 +18,7 @@ from ..analysis.experience import EXPERIENCED_LANES
 from ..analysis.paths import goal_probability
 from ..analysis.scoring import effective_scores
 from ..errors import ServicepathError
-from ..i18n import count_label, label
+from ..i18n import count_label, label, percent_text
 from ..model import LANES, PRINCIPLES, Journey
 from ..model.touchpoint import SCORE_RANGE
 from . import style
@@ -164,7 +164,7 @@ def _heading(journey, lang, width) -> _Heading:
     title, size = style.fit_text(name, room, (style.SIZES["title"], 13), 2, bold=True)
     facts = [count_label(len(journey), "touchpoints", lang), count_label(len(journey.stages), "stages", lang)]
     if journey.goals:
-        facts.append(label("map.goal_reached", lang).format(share=_percent(goal_probability(journey), lang)))
+        facts.append(label("map.goal_reached", lang).format(share=percent_text(goal_probability(journey), lang)))
     persona = journey.persona.get(lang)
     subtitle = " · ".join(facts) + (f"   —   {label('word.persona', lang)}: {persona}" if persona else "")
     return _Heading(title, size, style.fit_lines(subtitle, room, style.SIZES["subtitle"], 2))
@@ -463,9 +463,3 @@ def _draw_pain_key(ax, pains, layout, lang, rows):
         text = style.text_in({"t_fi": row.text_fi, "t_en": row.text_en}, "t", lang)
         ax.text(x + 0.14, y, style.wrap(text, chars, 1)[0] if text else "", parse_math=False, ha="left", va="center",
                 fontsize=style.SIZES["small"], color=style.INK, gid=f"pain-key-text:{row.number}")
-
-
-def _percent(share: float, lang: str) -> str:
-    text = f"{100 * share:.0f} %"
-    return text if lang == "fi" else text.replace(" %", "%")
-

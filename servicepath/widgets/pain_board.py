@@ -10,8 +10,7 @@ import ipywidgets as w
 
 from ..analysis.pain import PAYMENT_TAGS, pain_points, payment_moment
 from ..errors import DuplicateIdError, ServicepathError
-from ..export.numbers import number_text, percent_text
-from ..i18n import label
+from ..i18n import label, number_text, percent_text
 from ..model import Journey, PainPoint, Text
 from ..model.vocab import PRINCIPLES
 from ._common import escape, html_table, set_options, touchpoint_name, touchpoint_options

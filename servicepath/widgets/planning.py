@@ -38,11 +38,10 @@ from ..analysis.improvements import (
 )
 from ..analysis.pain import pain_points
 from ..errors import ServicepathError, UnknownIdError
-from ..export.numbers import number_text
 from ..export.pictures import figure_bytes
 from ..figures.compare import compare_maps
 from ..figures.priority import priority_matrix
-from ..i18n import label
+from ..i18n import label, number_text
 from ..model import PRINCIPLES, Journey, Text
 from ._common import escape, html_table, set_options, touchpoint_options
 from .panels import status_line

@@ -8,8 +8,7 @@ from ..analysis.checklists import answers_for
 from ..analysis.library import CHECK_QUESTIONS, RUBRIC
 from ..analysis.scoring import DISAGREEMENT_RANGE, rating_summary, score_from_answers
 from ..errors import ServicepathError
-from ..export.numbers import number_text
-from ..i18n import label
+from ..i18n import label, number_text
 from ..model import Arvo, Rating
 from ..model.vocab import PRINCIPLES
 from ._common import Markup, escape, html_table, set_options, touchpoint_name, touchpoint_options
