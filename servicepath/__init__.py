@@ -50,7 +50,9 @@ from .i18n import label
 from .io import (
     FORMATS,
     SAMPLES,
+    FitnessStore,
     dumps,
+    fill_fitness_sample,
     format_of,
     load,
     load_sample,
@@ -61,8 +63,14 @@ from .io import (
 )
 from .model import (
     AFTERCARE_PRACTICES,
+    DEVELOPMENT_ACTIONS,
+    FITNESS_AREAS,
+    FITNESS_ITEMS,
+    FITNESS_LEVELS,
+    FITNESS_METHODS,
     KNOWN_TAGS,
     LANES,
+    LEVEL_BARS,
     PAIN_POINT_COLUMNS,
     PRINCIPLES,
     RECOVERY_STEPS,
@@ -71,6 +79,8 @@ from .model import (
     TRANSITION_COLUMNS,
     Answer,
     Arvo,
+    FitnessAnswer,
+    Interview,
     Journey,
     PainPoint,
     Problem,
@@ -93,6 +103,9 @@ __all__ = [
     "validate", "stage_overview", "synthetic_journey",
     "LANES", "PRINCIPLES", "KNOWN_TAGS", "RECOVERY_STEPS", "AFTERCARE_PRACTICES",
     "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS", "PAIN_POINT_COLUMNS",
+    # customer fitness
+    "FitnessAnswer", "Interview", "FitnessStore", "fill_fitness_sample", "FITNESS_AREAS", "FITNESS_METHODS",
+    "FITNESS_LEVELS", "FITNESS_ITEMS", "LEVEL_BARS", "DEVELOPMENT_ACTIONS",
     # analysis
     *_analysis_all,
     # pictures

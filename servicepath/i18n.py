@@ -562,6 +562,48 @@ LABELS: dict[str, dict[str, str]] = {
                                       "fi": "valitse, mistä asiakkaat tulevat ja mihin he menevät"},
     "widget.editor.nothing_changed": {"en": "nothing to save: the form is as the journey has it",
                                       "fi": "ei tallennettavaa: lomake vastaa polkua"},
+    # -- customer fitness (asiakaskunto): areas, methods, levels, the scale, ways, interview questions
+    "fitness.title": {"en": "Customer fitness", "fi": "Asiakaskunto"},
+    "fitness.area.knowledge": {"en": "Knowledge", "fi": "Tiedot"},
+    "fitness.area.skills": {"en": "Skills", "fi": "Taidot"},
+    "fitness.area.emotional-tone": {"en": "Emotional tone", "fi": "Tunnetaso"},
+    "fitness.method.observe": {"en": "Observe", "fi": "Havainnoi"},
+    "fitness.method.test-as-customer": {"en": "Test as a customer", "fi": "Testaa asiakkaana"},
+    "fitness.method.ask-customers": {"en": "Ask customers", "fi": "Kysy asiakkailta"},
+    "fitness.level.below-good": {"en": "not yet GOOD", "fi": "ei vielä HYVÄ"},
+    "fitness.level.good": {"en": "GOOD", "fi": "HYVÄ"},
+    "fitness.level.excellent": {"en": "EXCELLENT", "fi": "ERINOMAINEN"},
+    "fitness.level.very-best": {"en": "VERY BEST", "fi": "IHAN PARAS"},
+    "fitness.level.none": {"en": "no level yet: not every area is answered",
+                           "fi": "ei tasoa vielä: kaikkiin osa-alueisiin ei ole vastattu"},
+    "fitness.scale.1": {"en": "Strongly disagree", "fi": "Täysin eri mieltä"},
+    "fitness.scale.2": {"en": "Somewhat disagree", "fi": "Jokseenkin eri mieltä"},
+    "fitness.scale.3": {"en": "Neither agree nor disagree", "fi": "Ei samaa eikä eri mieltä"},
+    "fitness.scale.4": {"en": "Somewhat agree", "fi": "Jokseenkin samaa mieltä"},
+    "fitness.scale.5": {"en": "Strongly agree", "fi": "Täysin samaa mieltä"},
+    "fitness.way.daily-feedback": {"en": "Daily routines with customer feedback",
+                                   "fi": "Arjen rutiinit ja asiakaspalaute"},
+    "fitness.way.onboarding-workshops": {"en": "Onboarding and customer workshops",
+                                         "fi": "Perehdytys ja asiakastyöpajat"},
+    "fitness.way.well-being": {"en": "Well-being and atmosphere", "fi": "Hyvinvointi ja työilmapiiri"},
+    "fitness.question.got": {"en": "Did you get what you came for?", "fi": "Saitko sen, mitä tulit hakemaan?"},
+    "fitness.question.again": {"en": "Will you do business with us again?", "fi": "Asioitko kanssamme uudelleen?"},
+    "fitness.question.recommend": {"en": "Would you recommend us to your friends? (0–10)",
+                                   "fi": "Suosittelisitko meitä ystävillesi? (0–10)"},
+    "fitness.why": {"en": "Why?", "fi": "Miksi?"},
+    "fitness.answer.yes": {"en": "yes", "fi": "kyllä"},
+    "fitness.answer.partly": {"en": "partly", "fi": "osittain"},
+    "fitness.answer.no": {"en": "no", "fi": "ei"},
+    "fitness.nps": {"en": "Net Promoter Score (NPS)", "fi": "Suositteluindeksi (NPS)"},
+    "fitness.organisation": {"en": "All teams", "fi": "Kaikki tiimit"},
+    "fitness.hidden": {"en": "{count} answered so far: a team result is shown once at least {needed} people "
+                             "have answered every area.",
+                       "fi": "{count} on vastannut: tiimin tulos näytetään, kun vähintään {needed} henkilöä "
+                             "on vastannut kaikkiin osa-alueisiin."},
+    "fitness.target": {"en": "Target: {level}", "fi": "Tavoite: {level}"},
+    # -- fitness: charts
+    # -- fitness: widgets
+    # -- fitness: command line and reports
 }
 
 

@@ -15,6 +15,26 @@ from .checklists import (
     service_recovery,
 )
 from .experience import EMOTION_COLUMNS, RememberedExperience, emotion_along_path, remembered_experience, typical_path
+from .fitness import (
+    FITNESS_ACTION_COLUMNS,
+    FITNESS_ANSWER_COLUMNS,
+    FITNESS_PERSON_COLUMNS,
+    FITNESS_TEAM_COLUMNS,
+    INTERVIEW_SUMMARY_COLUMNS,
+    MIN_RESPONDENTS,
+    FitnessReport,
+    Nps,
+    development_actions,
+    fitness_by_touchpoint,
+    fitness_level,
+    fitness_report,
+    fitness_trend,
+    interview_summary,
+    level_gap,
+    nps,
+    person_results,
+    team_results,
+)
 from .improvements import (
     METHODS,
     QUADRANTS,
@@ -53,4 +73,8 @@ __all__ = [
     "CRITICAL_WEIGHT", "DISAGREEMENT_RANGE", "REACH_COLUMNS", "Path", "effective_scores", "goal_probability",
     "likely_paths", "rating_summary", "reach", "removal_effect", "score_from_answers", "score_journey",
     "touchpoint_weights", "weakest",
+    "FITNESS_ACTION_COLUMNS", "FITNESS_ANSWER_COLUMNS", "FITNESS_PERSON_COLUMNS", "FITNESS_TEAM_COLUMNS",
+    "INTERVIEW_SUMMARY_COLUMNS", "MIN_RESPONDENTS", "FitnessReport", "Nps", "development_actions",
+    "fitness_by_touchpoint", "fitness_level", "fitness_report", "fitness_trend", "interview_summary", "level_gap",
+    "nps", "person_results", "team_results",
 ]
