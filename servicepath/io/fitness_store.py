@@ -301,6 +301,66 @@ class FitnessStore:
 
         return self._write(work)
 
+    def save_batch(self, answers: Iterable[tuple[str, str | None, FitnessAnswer]],
+                   interviews: Iterable[tuple[str | None, Interview]] = (), *, round: str | None = None) -> int:
+        """Save many people's answers and interviews in one transaction: all are kept, or none.
+
+        Parameters
+        ----------
+        answers : iterable of (person, team, FitnessAnswer)
+            People not yet in the database are added; a team given for a
+            person becomes their team (None keeps it).
+        interviews : iterable of (team, Interview)
+            Customer interviews; team None is the whole organisation.
+
+        Returns
+        -------
+        int
+            The number of answers saved.
+        """
+        answers, interviews = list(answers), list(interviews)
+        for person, team, answer in answers:
+            _name(person, "person")
+            if team is not None:
+                _name(team, "team")
+            if not isinstance(answer, FitnessAnswer):
+                raise SchemaError(f"{shown(answer)} is not a FitnessAnswer", where="answers")
+        for _team, interview in interviews:
+            if not isinstance(interview, Interview):
+                raise SchemaError(f"{shown(interview)} is not an Interview", where="interviews")
+        now = _now()
+
+        def team_id(db, team):
+            if team is None:
+                return None
+            db.execute("INSERT INTO teams (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                       (team.strip(), now))
+            return self._id(db, "teams", team.strip(), "team")
+
+        def work(db):
+            round_id = self._round_id(db, round)
+            rows = []
+            for person, team, answer in answers:
+                person = person.strip()
+                db.execute("INSERT INTO people (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                           (person, now))
+                if team is not None:
+                    db.execute("UPDATE people SET team_id = ? WHERE name = ?", (team_id(db, team), person))
+                person_id, person_team = db.execute("SELECT id, team_id FROM people WHERE name = ?",
+                                                    (person,)).fetchone()
+                rows.append((round_id, person_id, person_team, answer.item, answer.value, answer.note, now))
+            db.executemany("INSERT INTO answers (round_id, person_id, team_id, item, value, note, answered_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            for team, i in interviews:
+                db.execute(
+                    "INSERT INTO interviews (round_id, team_id, touchpoint, got, got_why, again, again_why, "
+                    "recommend, recommend_why, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (round_id, team_id(db, team), i.touchpoint, i.got, i.got_why, i.again, i.again_why,
+                     i.recommend, i.recommend_why, now))
+            return len(rows)
+
+        return self._write(work)
+
     def save_interview(self, interview: Interview, *, team: str | None = None, round: str | None = None,
                        asked_by: str | None = None) -> None:
         """Save one customer interview for a team (or the whole organisation) in a round."""
