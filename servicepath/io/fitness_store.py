@@ -15,11 +15,20 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..analysis.fitness import FITNESS_ANSWER_COLUMNS, MIN_RESPONDENTS, FitnessReport, fitness_report
 from ..errors import DuplicateIdError, SchemaError, UnknownIdError, shown
-from ..model.fitness import FITNESS_ITEMS, FitnessAnswer, Interview, check_level, check_note
+from ..model.fitness import (
+    FITNESS_AREAS,
+    FITNESS_ITEMS,
+    FITNESS_METHODS,
+    FitnessAnswer,
+    Interview,
+    check_level,
+    check_note,
+)
 from ..model.timestamps import format_timestamp
 from .database import integrity, open_database, write
 
@@ -396,28 +405,43 @@ class FitnessStore:
         return self._answer_rows(latest=False, round=round, team=team, person=person)
 
     def _answer_rows(self, *, latest: bool, round, team, person) -> pd.DataFrame:
-        # The SQL text is built only from fixed fragments; every user value is a parameter.
+        # Rows come as integer ids and become categoricals through small lookups: 180,000 answers of
+        # 1,000 people read in a fraction of the time that joining names in SQL takes, and group fast.
+        rounds = self._rows("SELECT id, name, opened FROM rounds ORDER BY opened, id")
+        people = self._rows("SELECT id, name FROM people ORDER BY name")
+        teams = [(0, ""), *self._rows("SELECT id, name FROM teams ORDER BY name")]
         where, params = [], []
         if latest:
-            where.append("a.id IN (SELECT MAX(id) FROM answers GROUP BY round_id, person_id, item)")
-        for column, value in (("r.name", round), ("t.name", team), ("p.name", person)):
+            where.append("id IN (SELECT MAX(id) FROM answers GROUP BY round_id, person_id, item)")
+        for column, value, known in (("round_id", round, rounds), ("team_id", team, teams[1:]),
+                                     ("person_id", person, people)):
             if value is not None:
                 where.append(f"{column} = ?")
-                params.append(value)
-        sql = f"""SELECT a.id, r.name, r.opened, p.name, COALESCE(t.name, ''), a.item, a.value, a.note, a.answered_at
-                  FROM answers a JOIN rounds r ON r.id = a.round_id JOIN people p ON p.id = a.person_id
-                  LEFT JOIN teams t ON t.id = a.team_id
-                  {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY a.id"""  # noqa: S608
-        frame = pd.DataFrame(self._rows(sql, params),
-                             columns=["id", "round", "opened", "person", "team", "item", "value", "note",
-                                      "answered_at"])
-        frame["area"] = frame["item"].map(_AREA_OF)
-        frame["method"] = frame["item"].map(_METHOD_OF)
-        frame["value"] = frame["value"].astype("int64")
-        columns = FITNESS_ANSWER_COLUMNS if latest else ["id", *FITNESS_ANSWER_COLUMNS]
-        if latest:
-            frame = frame.sort_values(["opened", "round", "person", "item"], kind="stable", ignore_index=True)
-        return frame[columns]
+                params.append(next((row[0] for row in known if row[1] == value), -1))
+        sql = f"""SELECT id, round_id, person_id, COALESCE(team_id, 0), item, value, note, answered_at FROM answers
+                  {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY id"""  # noqa: S608
+        raw = pd.DataFrame(self._rows(sql, params),
+                           columns=["id", "round", "person", "team", "item", "value", "note", "answered_at"])
+        round_codes = _codes(raw["round"], [r[0] for r in rounds])
+        item_codes = pd.Categorical(raw["item"], categories=_ITEM_IDS).codes
+        frame = pd.DataFrame({
+            "id": raw["id"].astype("int64"),
+            "round": pd.Categorical.from_codes(round_codes, [r[1] for r in rounds]),
+            "opened": _opened(round_codes, rounds),
+            "person": pd.Categorical.from_codes(_codes(raw["person"], [p[0] for p in people]), [p[1] for p in people]),
+            "team": pd.Categorical.from_codes(_codes(raw["team"], [t[0] for t in teams]), [t[1] for t in teams]),
+            "item": pd.Categorical.from_codes(item_codes, _ITEM_IDS),
+            "area": pd.Categorical.from_codes(_ITEM_AREA[item_codes], list(FITNESS_AREAS)),
+            "method": pd.Categorical.from_codes(_ITEM_METHOD[item_codes], list(FITNESS_METHODS)),
+            "value": raw["value"].astype("int64"),
+            "note": raw["note"],
+            "answered_at": raw["answered_at"],
+        })
+        if latest:  # rounds oldest first, people by name, items in questionnaire order
+            order = np.lexsort((item_codes, frame["person"].cat.codes, round_codes))
+            frame = frame.take(order).reset_index(drop=True)
+            return frame[FITNESS_ANSWER_COLUMNS]
+        return frame[["id", *FITNESS_ANSWER_COLUMNS]]
 
     def interviews(self, *, round: str | None = None, team: str | None = None) -> pd.DataFrame:
         """Customer interviews, columns ``INTERVIEW_COLUMNS`` (``team`` is "" for the whole organisation)."""
@@ -442,7 +466,7 @@ class FitnessStore:
         """
         if team is not None:
             self._id(self._connection, "teams", team, "team")
-        answers = self.answers()
+        answers = self.answers(team=team)
         interviews = self.interviews(team=team)
         sharing = set(self.people().query("shares_answers")["person"])
         return fitness_report(answers, interviews, team=team, targets=self.targets(), sharing=sharing,
@@ -477,8 +501,23 @@ class FitnessStore:
                             columns=["erased_at", "rows_removed"])
 
 
-_AREA_OF = {item.id: item.area for item in FITNESS_ITEMS}
-_METHOD_OF = {item.id: item.method for item in FITNESS_ITEMS}
+_ITEM_IDS = [item.id for item in FITNESS_ITEMS]
+_ITEM_AREA = np.array([FITNESS_AREAS.index(item.area) for item in FITNESS_ITEMS] + [-1])  # [-1]: unknown item
+_ITEM_METHOD = np.array([FITNESS_METHODS.index(item.method) for item in FITNESS_ITEMS] + [-1])
+
+
+def _codes(ids: pd.Series, order: list[int]) -> np.ndarray:
+    """Positions of database ids in ``order`` (-1 where absent): the codes of a categorical."""
+    position = np.full(max(order, default=0) + 2, -1, dtype=np.int64)
+    position[order] = np.arange(len(order))
+    values = ids.to_numpy(dtype=np.int64)
+    return position[np.clip(values, 0, len(position) - 1)]
+
+
+def _opened(round_codes: np.ndarray, rounds: list[tuple]) -> pd.Categorical:
+    dates = sorted({r[2] for r in rounds})
+    index = np.array([dates.index(r[2]) for r in rounds] + [-1], dtype=np.int64)
+    return pd.Categorical.from_codes(index[round_codes], dates)
 
 
 def _date(value) -> str:
