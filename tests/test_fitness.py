@@ -247,3 +247,8 @@ def test_map_levels_come_only_from_shown_teams_and_match_owners():
 def test_missing_columns_are_named():
     with pytest.raises(SchemaError, match="no column value"):
         sp.person_results(pd.DataFrame(columns=["round", "opened", "person", "team", "area"]))
+
+
+def test_a_round_with_only_partial_answers_still_has_a_row_saying_nobody_has_finished():
+    results = sp.team_results(answers_frame({"A": {"K1": 4}, "B": {"S1": 5, "E1": 2}}))
+    assert results[["round", "team", "respondents", "shown"]].values.tolist() == [["R1", "T", 0, False]]

@@ -34,3 +34,12 @@ def test_ci_runs_make_test_after_installing_only_the_browser_the_readme_asks_for
     installs = [c for c in commands if "apt-get install" in c]
     assert installs and all(c.split()[-2:] == ["chromium", ">/dev/null"] for c in installs)
     assert "apt-get install -y chromium" in (ROOT / "README.md").read_text()
+
+
+def test_readme_customer_fitness_example_runs(tmp_path, monkeypatch):
+    example = next(block for block in re.findall(r"```python\n(.*?)```", README, re.S) if "FitnessStore" in block)
+    monkeypatch.chdir(tmp_path)
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        exec(compile(example, "README.md", "exec"), {})  # noqa: S102 - our own README
+    assert "2026-11" in output.getvalue() and (tmp_path / "servicepath.db").is_file()

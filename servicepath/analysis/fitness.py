@@ -208,17 +208,17 @@ def team_results(answers: pd.DataFrame, *, targets: Mapping[str, str] | None = N
         raise SchemaError(f"{min_respondents!r} is not a privacy threshold (expected a whole number ≥ 1)",
                           where="min_respondents")
     people = person_results(answers)
-    people = people[people["level"].notna()]
-    groups = [people]
     if organisation:
-        groups.append(people.assign(team=ORGANISATION))
-    people = pd.concat(groups, ignore_index=True)
+        people = pd.concat([people, people.assign(team=ORGANISATION)], ignore_index=True)
     keys = ["round", "opened", "team"]
     if people.empty:
         return pd.DataFrame(columns=FITNESS_TEAM_COLUMNS)
-    grouped = people.groupby(keys, observed=True, sort=False)
+    # Every round a team has answers in gets a row, even before anyone has answered every area.
+    complete = people["level"].notna().rename("respondents")
+    scores = people[list(FITNESS_AREAS)].where(complete, axis=0)
+    grouped = pd.concat([people[keys], scores, complete], axis=1).groupby(keys, observed=True, sort=False)
     result = grouped[list(FITNESS_AREAS)].mean()
-    result["respondents"] = grouped.size()
+    result["respondents"] = grouped["respondents"].sum().astype("int64")
     result = result.reset_index()
     result["shown"] = result["respondents"] >= min_respondents
     result.loc[~result["shown"], list(FITNESS_AREAS)] = math.nan
