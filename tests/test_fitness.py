@@ -197,13 +197,19 @@ def test_the_privacy_threshold_is_configurable_and_counts_only_complete_answers(
         sp.team_results(answers_frame(people), min_respondents=0)
 
 
-def test_the_whole_organisation_has_its_own_row_under_the_same_rule():
+def test_the_whole_organisation_pools_only_the_teams_that_are_shown():
     frame = pd.concat([answers_frame({"A": full(4), "B": full(4)}, team="T1"),
                        answers_frame({"C": full(5)}, team="T2")])
-    results = sp.team_results(frame, organisation=True)
-    by_team = results.set_index("team")
+    by_team = sp.team_results(frame, organisation=True).set_index("team")
     assert not by_team.loc["T1", "shown"] and not by_team.loc["T2", "shown"]
-    assert by_team.loc[ORGANISATION, "shown"] and by_team.loc[ORGANISATION, "respondents"] == 3
+    # Pooling the hidden teams would show 3 people whose teams are hidden: the row says nothing.
+    assert not by_team.loc[ORGANISATION, "shown"] and by_team.loc[ORGANISATION, "respondents"] == 0
+
+    frame = pd.concat([frame, answers_frame({"D": full(3), "E": full(3), "F": full(2)}, team="T3")])
+    by_team = sp.team_results(frame, organisation=True).set_index("team")
+    # Otherwise T1's mean would follow from the organisation's row and T3's row.
+    assert by_team.loc[ORGANISATION, "respondents"] == 3
+    assert by_team.loc[ORGANISATION, "knowledge"] == by_team.loc["T3", "knowledge"]
 
 
 def test_trend_runs_oldest_round_first_and_the_gap_and_weakest_area_follow():
@@ -219,7 +225,7 @@ def test_trend_runs_oldest_round_first_and_the_gap_and_weakest_area_follow():
 
 
 def test_report_shows_only_people_who_chose_to_share():
-    frame = answers_frame({"A": full(5), "B": full(4), "C": full(3)})
+    frame = answers_frame({"A": full(5), "B": full(4), "C": full(3), "D": full(4)})
     report = sp.fitness_report(frame, team="T", sharing={"B"})
     assert report.shown and report.latest["level"] == "excellent"
     assert report.people["person"].tolist() == ["B"]
@@ -252,3 +258,15 @@ def test_missing_columns_are_named():
 def test_a_round_with_only_partial_answers_still_has_a_row_saying_nobody_has_finished():
     results = sp.team_results(answers_frame({"A": {"K1": 4}, "B": {"S1": 5, "E1": 2}}))
     assert results[["round", "team", "respondents", "shown"]].values.tolist() == [["R1", "T", 0, False]]
+
+
+def test_shared_results_are_withheld_when_they_would_give_away_the_few_who_keep_theirs_private():
+    frame = answers_frame({"A": full(5), "B": full(4), "C": full(3), "D": full(2)})
+    one_private = sp.fitness_report(frame, team="T", sharing={"A", "B", "C"})
+    assert one_private.people.empty and one_private.withheld == 3  # D would follow from the mean
+    everyone = sp.fitness_report(frame, team="T", sharing={"A", "B", "C", "D"})
+    assert len(everyone.people) == 4 and everyone.withheld == 0
+    three_private = sp.fitness_report(frame, team="T", sharing={"A"})
+    assert three_private.people["person"].tolist() == ["A"]
+    hidden_team = sp.fitness_report(answers_frame({"A": full(5), "B": full(4)}), team="T", sharing={"A"})
+    assert hidden_team.people["person"].tolist() == ["A"]  # no team mean to subtract from

@@ -208,11 +208,11 @@ def team_results(answers: pd.DataFrame, *, targets: Mapping[str, str] | None = N
         raise SchemaError(f"{min_respondents!r} is not a privacy threshold (expected a whole number ≥ 1)",
                           where="min_respondents")
     people = person_results(answers)
-    if organisation:
-        people = pd.concat([people, people.assign(team=ORGANISATION)], ignore_index=True)
     keys = ["round", "opened", "team"]
     if people.empty:
         return pd.DataFrame(columns=FITNESS_TEAM_COLUMNS)
+    if organisation:
+        people = pd.concat([people, _pooled(people, keys, min_respondents)], ignore_index=True)
     # Every round a team has answers in gets a row, even before anyone has answered every area.
     complete = people["level"].notna().rename("respondents")
     scores = people[list(FITNESS_AREAS)].where(complete, axis=0)
@@ -233,6 +233,22 @@ def team_results(answers: pd.DataFrame, *, targets: Mapping[str, str] | None = N
     weakest = np.array(FITNESS_AREAS, dtype=object)[np.nan_to_num(scores, nan=np.inf).argmin(axis=1)]
     result["weakest"] = np.where(result["shown"], weakest, None)
     return _ordered(result[FITNESS_TEAM_COLUMNS], ["opened", "round", "team"])
+
+
+def _pooled(people: pd.DataFrame, keys: list[str], min_respondents: int) -> pd.DataFrame:
+    """The people of the teams shown in their round, as one organisation-wide team.
+
+    A hidden team is left out: pooled in, its mean could be worked out from the
+    organisation's row and the other teams' rows.
+    """
+    complete = people[people["level"].notna()]
+    sizes = complete.groupby(keys, observed=True).size()
+    shown_teams = sizes[sizes >= min_respondents].index
+    in_shown = pd.MultiIndex.from_frame(people[keys].astype(object)).isin(shown_teams)
+    pooled = people.assign(team=ORGANISATION)
+    # Kept as rows (so the round still appears) but not as respondents.
+    pooled.loc[~in_shown, [*FITNESS_AREAS, "level"]] = None
+    return pooled
 
 
 def fitness_trend(answers: pd.DataFrame, *, team: str | None = None, targets: Mapping[str, str] | None = None,
@@ -362,6 +378,9 @@ class FitnessReport:
         chose to share their own results.
     min_respondents : int
         The privacy threshold used.
+    withheld : int
+        People who chose to share but are not shown, because with the team's
+        mean their results would give away the few who keep theirs private.
     """
 
     team: str | None
@@ -371,6 +390,7 @@ class FitnessReport:
     interviews: pd.DataFrame
     people: pd.DataFrame
     min_respondents: int
+    withheld: int = 0
 
     @property
     def shown(self) -> bool:
@@ -397,8 +417,24 @@ def fitness_report(answers: pd.DataFrame, interviews: pd.DataFrame | None = None
     mine = answers if team is None else answers[answers["team"] == team]
     if latest is not None:
         mine = mine[mine["round"] == latest["round"]]
-    people = person_results(mine[mine["person"].isin(set(sharing))])
-    return FitnessReport(team, results, latest, actions, summary, people, min_respondents)
+    people, withheld = _shared_results(person_results(mine), set(sharing), min_respondents)
+    return FitnessReport(team, results, latest, actions, summary, people, min_respondents, withheld)
+
+
+def _shared_results(people: pd.DataFrame, sharing: set[str], min_respondents: int) -> tuple[pd.DataFrame, int]:
+    """The results of people who share, except where they would give away those who do not.
+
+    With the team's mean in the report, the sharers' own results reveal the
+    rest: one private respondent exactly, two each other's. So in a team
+    whose result is shown, sharers are shown only where nobody keeps private
+    or at least ``min_respondents`` people do.
+    """
+    shares = people["person"].isin(sharing)
+    complete = people["level"].notna()
+    private = (complete & ~shares).groupby(people["team"], observed=True).transform("sum")
+    hidden = complete.groupby(people["team"], observed=True).transform("sum") < min_respondents
+    safe = (private == 0) | (private >= min_respondents) | hidden  # a hidden team shows no mean to subtract
+    return people[shares & safe].reset_index(drop=True), int((shares & ~safe).sum())
 
 
 def _check_columns(frame: pd.DataFrame, needed: list[str]) -> None:
