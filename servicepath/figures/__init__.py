@@ -7,6 +7,7 @@ calls ``plt.show()``. This layer imports the model and the analysis only.
 
 from .compare import compare_maps
 from .emotion import emotion_curve
+from .fitness import fitness_radar, fitness_trend_chart
 from .heatmap import arvo_heatmap
 from .journey_map import journey_map, map_emotion_points, map_pain_numbers
 from .layout import MapLayout, map_layout
@@ -19,5 +20,5 @@ from .table_pages import table_pages
 __all__ = [
     "journey_map", "map_pain_numbers", "map_emotion_points", "map_layout", "MapLayout",
     "emotion_curve", "arvo_heatmap", "arvo_radar", "journey_graph", "priority_matrix", "compare_maps",
-    "table_pages", "styled",
+    "fitness_radar", "fitness_trend_chart", "table_pages", "styled",
 ]

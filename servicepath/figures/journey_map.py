@@ -17,14 +17,17 @@ import pandas as pd
 from ..analysis.experience import EXPERIENCED_LANES
 from ..analysis.paths import goal_probability
 from ..analysis.scoring import effective_scores
-from ..errors import ServicepathError
+from ..errors import SchemaError, ServicepathError, UnknownIdError, shown
 from ..i18n import count_label, label, percent_text
 from ..model import LANES, PRINCIPLES, Journey
+from ..model.fitness import FITNESS_LEVELS
 from ..model.touchpoint import SCORE_RANGE
 from . import style
+from ._chart import ink_on
+from .fitness import LEVEL_COLOURS, LEVEL_EDGE, badge_text
 from .layout import MapLayout, map_layout
 
-__all__ = ["journey_map", "map_pain_numbers", "map_emotion_points"]
+__all__ = ["journey_map", "map_pain_numbers", "map_emotion_points", "fitness_badges", "FitnessBadges"]
 
 SLOT_IN = 1.65  # width of one card column, inches
 LANE_IN = 1.32  # height of one lane
@@ -41,10 +44,17 @@ BLUEPRINT_LINES = (
     ("map.line.visibility", "frontstage", "--"),
     ("map.line.internal", "backstage", ":"),
 )
+FITNESS_KEY_IN = 0.42  # the one-line key of the fitness badges
+#: The badge's place on a card, as shares of the card's column and lane: right of the A.R.V.O. strip (which
+#: ends at 0.435 of the column), from the strip's top to just above the card's foot. The card's name and
+#: details end above it even at their most lines.
+BADGE_LEFT, BADGE_RIGHT = 0.46, CARD_W - 0.02
+BADGE_TOP, BADGE_BOTTOM = CARD_H - 0.215, CARD_H - 0.03
+BADGE_PAD_PT = 1.5  # between a badge's edge and its text, left and right (above and below: 1 pt, 0.4 in a row)
 
 
 def journey_map(journey: Journey, *, lang: str = "en", emotion: bool = True, pain_key: bool = True,
-                title: bool = True):
+                title: bool = True, fitness: pd.DataFrame | None = None):
     """Draw the journey as a service-blueprint swimlane map.
 
     Stages are columns in their order, the five blueprint lanes are rows with
@@ -62,10 +72,28 @@ def journey_map(journey: Journey, *, lang: str = "en", emotion: bool = True, pai
         Language of every word on the map; texts missing in it fall back to the other.
     emotion, pain_key, title : bool
         Draw the emotion band, the pain point list and the title block.
+    fitness : DataFrame, optional
+        Team fitness levels to show on the cards, as
+        :func:`servicepath.fitness_by_touchpoint` returns them (columns
+        ``touchpoint``, ``level`` and, named in the key, ``round``). Each
+        listed card gets a badge with the level's name, coloured light
+        (below GOOD) to dark (VERY BEST), beside its A.R.V.O. strip; a card
+        of teams at different levels gets one badge with a row per level
+        (the lowest and the highest when there are more than two). A
+        one-line key under the map explains the badges.
 
     Returns
     -------
     matplotlib.figure.Figure
+        Badges have ids ``fitness:<touchpoint>``, their texts
+        ``fitness-text:<touchpoint>:<level>``.
+
+    Raises
+    ------
+    UnknownIdError
+        ``fitness`` names a touchpoint the journey does not have.
+    SchemaError
+        ``fitness`` lacks a column or names an unknown level.
 
     Examples
     --------
@@ -77,10 +105,11 @@ def journey_map(journey: Journey, *, lang: str = "en", emotion: bool = True, pai
     style.check_lang(lang)
     if len(journey) == 0:
         raise ServicepathError("the journey has no touchpoints to draw; add some first")
+    badges = None if fitness is None else fitness_badges(journey, fitness)
     layout = map_layout(journey)
     pains = map_pain_numbers(journey, layout)
     with style.styled():
-        return _draw(journey, layout, pains, lang, emotion=emotion, pain_key=pain_key, title=title)
+        return _draw(journey, layout, pains, lang, emotion=emotion, pain_key=pain_key, title=title, badges=badges)
 
 
 def map_pain_numbers(journey: Journey, layout: MapLayout | None = None) -> pd.DataFrame:
@@ -108,18 +137,21 @@ def map_pain_numbers(journey: Journey, layout: MapLayout | None = None) -> pd.Da
 
 
 # -- the figure -------------------------------------------------------------------------------------
-def _draw(journey, layout, pains, lang, *, emotion, pain_key, title):
+def _draw(journey, layout, pains, lang, *, emotion, pain_key, title, badges=None):
     key_rows = _key_rows(len(pains), layout) if pain_key and len(pains) else 0
     width = MARGIN_IN + SLOT_IN * _columns(layout) + 0.3
     heading = _heading(journey, lang, width) if title else None
     heights = {"title": heading.height if heading else 0.15, "grid": 0.5 + LANE_IN * len(LANES),
-               "emotion": 1.55 if emotion else 0, "key": 0.35 + 0.34 * key_rows if key_rows else 0}
+               "emotion": 1.55 if emotion else 0, "key": 0.35 + 0.34 * key_rows if key_rows else 0,
+               "fitness": FITNESS_KEY_IN if badges is not None else 0}
     height = sum(heights.values()) + 0.2
     fig = style.new_figure(width, height)
     left, right = 0.12 / width, 1 - 0.3 / width
     top = height - heights["title"]
     grid = fig.add_axes(_rect(left, right, top - heights["grid"], heights["grid"], height))
     _draw_grid(grid, journey, layout, lang)
+    if badges is not None:
+        _draw_fitness_badges(grid, badges, layout, lang)
     top -= heights["grid"]
     if emotion:
         band = fig.add_axes(_rect(left, right, top - heights["emotion"] + 0.15, heights["emotion"] - 0.2, height))
@@ -128,6 +160,10 @@ def _draw(journey, layout, pains, lang, *, emotion, pain_key, title):
     if key_rows:
         key = fig.add_axes(_rect(left, right, top - heights["key"], heights["key"], height))
         _draw_pain_key(key, pains, layout, lang, key_rows)
+        top -= heights["key"]
+    if badges is not None:
+        key = fig.add_axes(_rect(left, right, top - heights["fitness"], heights["fitness"], height))
+        _draw_fitness_key(key, badges, layout, lang)
     if heading:
         _draw_title(fig, heading, lang, height)
     return fig
@@ -463,3 +499,119 @@ def _draw_pain_key(ax, pains, layout, lang, rows):
         text = style.text_in({"t_fi": row.text_fi, "t_en": row.text_en}, "t", lang)
         ax.text(x + 0.14, y, style.wrap(text, chars, 1)[0] if text else "", parse_math=False, ha="left", va="center",
                 fontsize=style.SIZES["small"], color=style.INK, gid=f"pain-key-text:{row.number}")
+
+
+# -- team fitness badges ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FitnessBadges:
+    """What the badges show: each touchpoint's levels, highest first, and the rounds they come from."""
+
+    levels: dict[str, list[str]]
+    rounds: list[str]
+
+
+def fitness_badges(journey: Journey, fitness: pd.DataFrame) -> FitnessBadges:
+    """Check a table of team fitness levels by touchpoint and group it by touchpoint.
+
+    A touchpoint of teams at more than two levels keeps the highest and the
+    lowest, so its badge stays readable.
+
+    Examples
+    --------
+    >>> import pandas as pd, servicepath as sp
+    >>> table = pd.DataFrame({"touchpoint": ["pay", "pay", "chat"], "team": ["A", "B", "C"],
+    ...                       "level": ["good", "very-best", "good"], "round": ["2026-11"] * 3})
+    >>> fitness_badges(sp.load_sample("webshop"), table)
+    FitnessBadges(levels={'pay': ['very-best', 'good'], 'chat': ['good']}, rounds=['2026-11'])
+    """
+    if not isinstance(fitness, pd.DataFrame):
+        raise SchemaError(f"a {type(fitness).__name__} is not a table of fitness levels (expected the DataFrame "
+                          "that fitness_by_touchpoint returns)", where="fitness")
+    missing = [c for c in ("touchpoint", "level") if c not in fitness.columns]
+    if missing:
+        raise SchemaError(f"no column {', '.join(map(repr, missing))} (expected touchpoint, team, level, round as "
+                          "fitness_by_touchpoint returns them)", where="fitness table")
+    levels: dict[str, set[str]] = {}
+    for n, (tp, level) in enumerate(fitness[["touchpoint", "level"]].itertuples(index=False), start=1):
+        if tp not in journey.graph:
+            raise UnknownIdError(f"fitness table, row {n}: {shown(tp)} is not a touchpoint of this journey "
+                                 f"(expected one of {', '.join(map(str, list(journey.graph)[:8]))}…)")
+        if level not in FITNESS_LEVELS:
+            raise SchemaError(f"{shown(level)} is not a fitness level (expected one of {', '.join(FITNESS_LEVELS)})",
+                              where=f"fitness table, row {n}, column level")
+        levels.setdefault(tp, set()).add(level)
+    ordered = {}
+    for tp, found in levels.items():
+        ranked = sorted(found, key=FITNESS_LEVELS.index, reverse=True)
+        ordered[tp] = ranked if len(ranked) <= 2 else [ranked[0], ranked[-1]]
+    rounds = [] if "round" not in fitness.columns else [str(r) for r in dict.fromkeys(fitness["round"].dropna())]
+    return FitnessBadges(ordered, rounds)
+
+
+def _draw_fitness_badges(ax, badges: FitnessBadges, layout: MapLayout, lang: str) -> None:
+    """A badge beside each listed card's A.R.V.O. strip: one row per level, its name fitted inside."""
+    from matplotlib.patches import FancyBboxPatch, Rectangle
+
+    width, height = BADGE_RIGHT - BADGE_LEFT, BADGE_BOTTOM - BADGE_TOP
+    for tp, levels in badges.levels.items():
+        slot, lane = layout.slots[tp]
+        left, top = slot + (1 - CARD_W) / 2 + BADGE_LEFT, lane + (1 - CARD_H) / 2 + BADGE_TOP
+        single = len(levels) == 1
+        ax.add_artist(FancyBboxPatch(
+            (left, top), width, height, boxstyle="round,pad=0,rounding_size=0.025",
+            facecolor=LEVEL_COLOURS[levels[0]] if single else "white",
+            edgecolor=LEVEL_EDGE if not single or levels[0] == "below-good" else "none", lw=0.6, zorder=4.6,
+            gid=f"fitness:{tp}"))
+        row = height / len(levels)
+        for i, level in enumerate(levels):
+            y = top + i * row
+            if not single:
+                inset = 0.012
+                ax.add_artist(Rectangle((left + inset, y + inset), width - 2 * inset, row - 2 * inset,
+                                        facecolor=LEVEL_COLOURS[level], edgecolor="none", zorder=4.7,
+                                        gid=f"fitness-row:{tp}:{level}"))
+            _badge_label(ax, label(f"fitness.level.{level}", lang), left + width / 2, y + row / 2,
+                         width * SLOT_IN * 72, row * LANE_IN * 72 - (2 if single else 0.8), LEVEL_COLOURS[level],
+                         f"fitness-text:{tp}:{level}")
+
+
+def _badge_label(ax, text: str, x: float, y: float, width_pt: float, height_pt: float, fill: str, gid: str):
+    """The level's name centred at (x, y), fitted to ``width_pt`` (less the padding) × ``height_pt``."""
+    lines, size = badge_text(text, width_pt - 2 * BADGE_PAD_PT, height_pt)
+    return ax.text(x, y, "\n".join(lines), ha="center", va="center", fontsize=size, fontweight="bold",
+                   color=ink_on(fill), linespacing=1.0, zorder=4.8, parse_math=False, gid=gid)
+
+
+def _draw_fitness_key(ax, badges: FitnessBadges, layout: MapLayout, lang: str) -> None:
+    """One line: what the badges are, a sample badge per level (lowest first), then where they are shown."""
+    from matplotlib.patches import FancyBboxPatch
+
+    ax.set_xlim(*_x_limits(layout))
+    ax.set_ylim(1, 0)
+    ax.axis("off")
+    unit = SLOT_IN * 72  # points per x unit
+    x = _x_limits(layout)[0] + 0.06
+    if len(badges.rounds) == 1:
+        heading = label("fitness.chart.map.key_round", lang).format(round=badges.rounds[0])
+    elif badges.rounds:
+        heading = label("fitness.chart.map.key_round", lang).format(round=", ".join(badges.rounds))
+    else:
+        heading = label("fitness.chart.map.key", lang)
+    size = style.SIZES["label"]
+    ax.text(x, 0.5, heading, fontsize=size, fontweight="bold", va="center", ha="left", parse_math=False,
+            gid="fitness-key-heading")
+    x += (style.text_width(heading, size, True) + 8) / unit
+    height_pt = 0.5 * FITNESS_KEY_IN * 72
+    for level in FITNESS_LEVELS:
+        name = label(f"fitness.level.{level}", lang)
+        width_pt = style.text_width(name, 6.5, True) + 2 * BADGE_PAD_PT + 6
+        ax.add_artist(FancyBboxPatch(
+            (x, 0.25), width_pt / unit, 0.5, boxstyle="round,pad=0,rounding_size=0.025",
+            facecolor=LEVEL_COLOURS[level], edgecolor=LEVEL_EDGE if level == "below-good" else "none", lw=0.6,
+            gid=f"fitness-key:{level}"))
+        _badge_label(ax, name, x + width_pt / unit / 2, 0.5, width_pt, height_pt - 2, LEVEL_COLOURS[level],
+                     f"fitness-key-text:{level}")
+        x += (width_pt + 4) / unit
+    note = label("fitness.chart.map.note" if badges.levels else "fitness.chart.map.none", lang)
+    ax.text(x + 4 / unit, 0.5, note, fontsize=style.SIZES["small"], color=style.MUTED, va="center", ha="left",
+            parse_math=False, gid="fitness-key-note")
