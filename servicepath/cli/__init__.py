@@ -1,4 +1,4 @@
-"""The ``servicepath`` command: new, validate, show, convert, export.
+"""The ``servicepath`` command: new, validate, show, convert, export, fitness.
 
 Errors in the input are printed as one line naming the file and the place,
 never as a traceback, and the command exits with status 2.
@@ -21,6 +21,7 @@ from ..i18n import label
 from ..io import FORMATS, format_of, load, save, validate_file
 from ..io.files import csv_folder
 from ..model import new_journey, stage_overview, validate
+from .fitness import add_fitness_commands
 
 __all__ = ["main"]
 
@@ -98,6 +99,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="default: excel-fi (';', decimal comma, BOM) for Finnish, else excel")
     export.add_argument("--force", action="store_true", help="replace files that exist")
     export.set_defaults(run=_export)
+
+    add_fitness_commands(commands)
     return parser
 
 

@@ -7,6 +7,7 @@ never replaces an existing file unless ``force=True``. :func:`export_bundle` wri
 from .bundle import EXPORTS, export_bundle
 from .csvtables import export_csv
 from .drawings import Drawings
+from .fitness import export_fitness_report, fitness_summary
 from .graphs import export_gexf, export_graphml
 from .html import export_html, html_report
 from .markdown import markdown_report
@@ -19,5 +20,6 @@ from .workbook import export_workbook
 __all__ = [
     "EXPORTS", "export_bundle", "export_csv", "Drawings", "export_gexf", "export_graphml", "export_html",
     "html_report", "markdown_report", "mermaid_flowchart", "safe_filename", "POSTER_SIZES", "pdf_report",
-    "poster_pdf", "PICTURE_FORMATS", "figure_bytes", "save_figure", "export_workbook",
+    "poster_pdf", "PICTURE_FORMATS", "figure_bytes", "save_figure", "export_workbook", "export_fitness_report",
+    "fitness_summary",
 ]
