@@ -25,6 +25,7 @@ from .errors import (
 from .export import (
     export_bundle,
     export_csv,
+    export_fitness_report,
     export_gexf,
     export_graphml,
     export_html,
@@ -40,6 +41,8 @@ from .figures import (
     arvo_radar,
     compare_maps,
     emotion_curve,
+    fitness_radar,
+    fitness_trend_chart,
     journey_graph,
     journey_map,
     map_layout,
@@ -51,9 +54,12 @@ from .io import (
     FORMATS,
     SAMPLES,
     FitnessStore,
+    ImportSummary,
     dumps,
+    export_round,
     fill_fitness_sample,
     format_of,
+    import_answers,
     load,
     load_sample,
     loads,
@@ -105,7 +111,8 @@ __all__ = [
     "SCHEMA_VERSION", "TOUCHPOINT_COLUMNS", "TRANSITION_COLUMNS", "PAIN_POINT_COLUMNS",
     # customer fitness
     "FitnessAnswer", "Interview", "FitnessStore", "fill_fitness_sample", "FITNESS_AREAS", "FITNESS_METHODS",
-    "FITNESS_LEVELS", "FITNESS_ITEMS", "LEVEL_BARS", "DEVELOPMENT_ACTIONS",
+    "FITNESS_LEVELS", "FITNESS_ITEMS", "LEVEL_BARS", "DEVELOPMENT_ACTIONS", "import_answers", "export_round",
+    "ImportSummary", "export_fitness_report", "fitness_radar", "fitness_trend_chart",
     # analysis
     *_analysis_all,
     # pictures

@@ -8,6 +8,7 @@ drive them by setting ``.value`` and calling ``.click()`` with no browser.
 from .aftercare import AftercareCheckup
 from .editor import JourneyEditor
 from .exporter import ExportPanel
+from .fitness import FitnessQuestionnaire, FitnessResults, InterviewForm, open_fitness_store
 from .pain_board import PainPointBoard
 from .panels import LanguageSwitch, MapPanel, SaveBar, status_line
 from .planning import DotVote, ImprovementPlanner
@@ -16,4 +17,5 @@ from .workbench import UNDO_DEPTH, Workbench
 
 __all__ = ["Workbench", "UNDO_DEPTH", "MapPanel", "LanguageSwitch", "SaveBar", "status_line",
            "DotVote", "ImprovementPlanner", "AftercareCheckup", "ExportPanel",
-           "ArvoScorer", "PainPointBoard", "JourneyEditor"]
+           "ArvoScorer", "PainPointBoard", "JourneyEditor",
+           "FitnessQuestionnaire", "FitnessResults", "InterviewForm", "open_fitness_store"]
