@@ -18,6 +18,7 @@ __all__ = [
     "UnknownIdError",
     "UnsupportedFormatError",
     "SaveError",
+    "ConflictError",
 ]
 
 
@@ -99,3 +100,19 @@ class UnsupportedFormatError(ServicepathError):
 
 class SaveError(ServicepathError):
     """Saving failed; the previous file is untouched."""
+
+
+class ConflictError(SaveError):
+    """Someone else saved the same thing first; the refused change is kept, not lost.
+
+    Attributes
+    ----------
+    group : str
+        The workshop group whose journey it was.
+    conflict : int
+        Where the refused change is kept (see ``Session.conflict_journey``).
+    """
+
+    def __init__(self, what: str, *, file: str | None = None, group: str = "", conflict: int = 0):
+        self.file, self.group, self.conflict = file, group, conflict
+        super().__init__(f"{file}: {what}" if file else what)
