@@ -750,6 +750,8 @@ LABELS: dict[str, dict[str, str]] = {
                                    "interviews from {file} into round {round}",
                              "fi": "tuotiin {answers} vastausta {people} henkilöltä ja {interviews} "
                                    "asiakashaastattelua tiedostosta {file} kierrokselle {round}"},
+    # -- workshop: kits and printed materials
+    # -- workshop: sessions, merging and the facilitator's view
 }
 
 
