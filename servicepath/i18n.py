@@ -751,7 +751,284 @@ LABELS: dict[str, dict[str, str]] = {
                              "fi": "tuotiin {answers} vastausta {people} henkilöltä ja {interviews} "
                                    "asiakashaastattelua tiedostosta {file} kierrokselle {round}"},
     # -- workshop: kits and printed materials
+    "kit.minutes": {"en": "{minutes} min", "fi": "{minutes} min"},
+    "kit.people": {"en": "{low}–{high} people per group", "fi": "{low}–{high} henkeä ryhmässä"},
+    "kit.people_exact": {"en": "{count} people per group", "fi": "{count} henkeä ryhmässä"},
+    "kit.journey": {"en": "Starting journey", "fi": "Lähtöpolku"},
+    "kit.journey.empty": {"en": "a new journey of your own", "fi": "uusi, oma asiakaspolku"},
+    "kit.goal": {"en": "Goal", "fi": "Tavoite"},
+    "kit.duration": {"en": "Duration", "fi": "Kesto"},
+    "kit.group_size": {"en": "Group size", "fi": "Ryhmän koko"},
+    "kit.agenda": {"en": "Agenda", "fi": "Ohjelma"},
+    "kit.roles": {"en": "Roles", "fi": "Roolit"},
+    "kit.questions": {"en": "Questions to discuss", "fi": "Keskustelukysymykset"},
+    "kit.notebook": {"en": "Notebook", "fi": "Työkirja"},
+    "kit.guide": {"en": "Facilitator guide", "fi": "Fasilitaattorin opas"},
+    "print.agenda.title": {"en": "Agenda", "fi": "Ohjelma"},
+    "print.canvas.title": {"en": "Journey canvas", "fi": "Asiakaspolkupohja"},
+    "print.scoring.title": {"en": "Scoring sheet", "fi": "Arviointilomake"},
+    "print.cheatsheet.title": {"en": "Facilitator cheat sheet", "fi": "Fasilitaattorin muistilista"},
+    "print.group": {"en": "Group {number}", "fi": "Ryhmä {number}"},
+    "print.agenda.column.start": {"en": "Start", "fi": "Alkaa"},
+    "print.agenda.column.minutes": {"en": "Min", "fi": "Min"},
+    "print.agenda.column.step": {"en": "Step", "fi": "Vaihe"},
+    "print.agenda.column.what": {"en": "What the groups do", "fi": "Mitä ryhmät tekevät"},
+    "print.agenda.column.notebook": {"en": "Notebook", "fi": "Työkirja"},
+    "print.agenda.end": {"en": "End", "fi": "Loppu"},
+    "print.canvas.hint": {"en": "One touchpoint per sticky note, in its stage and lane; arrows show where customers go "
+                                "next. Draw the customer's emotion in the band at the bottom.",
+                          "fi": "Yksi kosketuspiste lappua kohden, oman vaiheensa ja kaistansa kohdalle; nuolet "
+                                "näyttävät, minne asiakkaat jatkavat. Piirrä asiakkaan tunne alareunan kaistaan."},
+    "print.canvas.stage": {"en": "Stage {number}", "fi": "Vaihe {number}"},
+    "print.scoring.stage": {"en": "Stage", "fi": "Vaihe"},
+    "print.scoring.arvo": {"en": "A.R.V.O. scoring", "fi": "A.R.V.O.-pisteytys"},
+    "print.scoring.touchpoint": {"en": "Touchpoint", "fi": "Kosketuspiste"},
+    "print.scoring.rater": {"en": "Rater", "fi": "Arvioija"},
+    "print.scoring.instructions": {"en": "Tick one score from 0 (weak) to 4 (strong) for each principle. Score "
+                                         "alone first, as things are now, then compare within the group.",
+                                   "fi": "Rastita jokaiselle periaatteelle yksi pistemäärä 0 (heikko) … 4 "
+                                         "(vahva). Pisteytä ensin yksin ja nykytilan mukaan, vertaa sitten "
+                                         "ryhmässä."},
+    "print.scoring.rubric": {"en": "The levels in short", "fi": "Tasot lyhyesti"},
+    "print.rubric.A": {"en": "0 nobody has gone through it as a customer · 2 walked through, the worst snags "
+                             "removed · 4 easy and fast, the small things right, returning customers recognised",
+                       "fi": "0 kukaan ei ole kulkenut kohtaa asiakkaana · 2 kuljettu läpi, pahimmat "
+                             "hankaluudet poistettu · 4 helppo ja nopea, pikkuasiat kunnossa, palaava asiakas "
+                             "tunnistetaan"},
+    "print.rubric.R": {"en": "0 one script for everyone, feedback unanswered · 2 feedback asked for and answered "
+                             "within days · 4 adapts on the spot, a personal answer within a day",
+                       "fi": "0 sama kaava kaikille, palautteeseen ei vastata · 2 palautetta pyydetään ja "
+                             "siihen vastataan päivissä · 4 mukautuu heti, henkilökohtainen vastaus vuorokaudessa"},
+    "print.rubric.V": {"en": "0 questions wait for days, silence after the sale · 2 answers in the agreed time and "
+                             "channel · 4 never waiting without knowing why, keeps in touch after the sale",
+                       "fi": "0 kysymykset odottavat päiviä, kaupan jälkeen hiljaista · 2 vastaus sovitussa "
+                             "ajassa ja kanavassa · 4 kukaan ei odota tietämättä miksi, yhteys jatkuu kaupan "
+                             "jälkeen"},
+    "print.rubric.O": {"en": "0 a stranger every time, promises not kept · 2 promises kept, the customer "
+                             "recognised · 4 tailored, every promise kept, a little more than expected",
+                       "fi": "0 vieras joka kerta, lupaukset eivät pidä · 2 lupaukset pidetään, asiakas "
+                             "tunnistetaan · 4 räätälöity, jokainen lupaus pidetään, vähän enemmän kuin "
+                             "odotettiin"},
+    "print.fitness.title": {"en": "Customer fitness self-assessment", "fi": "Asiakaskunnon itsearviointi"},
+    "print.fitness.name": {"en": "Name or nickname", "fi": "Nimi tai nimimerkki"},
+    "print.fitness.team": {"en": "Team", "fi": "Tiimi"},
+    "print.fitness.instructions": {"en": "Tick one box per statement: 1 = {low} … 5 = {high}. Answer as things "
+                                         "are now, not as they should be.",
+                                   "fi": "Rastita yksi ruutu väittämää kohden: 1 = {low} … 5 = {high}. Vastaa "
+                                         "nykytilan mukaan, ei sen, miten asioiden pitäisi olla."},
+    "print.fitness.interview": {"en": "Ask customers", "fi": "Kysy asiakkailta"},
+    "print.fitness.interview_hint": {"en": "Put the three questions to a customer and ask “Why?” after each.",
+                                     "fi": "Esitä asiakkaalle kolme kysymystä ja kysy jokaisen perään ”Miksi?”."},
+    "print.check.yes": {"en": "yes", "fi": "kyllä"},
+    "print.check.partly": {"en": "partly", "fi": "osittain"},
+    "print.check.no": {"en": "no", "fi": "ei"},
+    "print.aftercare.title": {"en": "Aftercare checklist", "fi": "Jälkihoidon tarkistuslista"},
+    "print.aftercare.instructions": {"en": "For each practice and step: does it happen on our journey? Tick one "
+                                           "box and write where (the touchpoint) or what is missing.",
+                                     "fi": "Tapahtuuko käytäntö tai askel meidän polullamme? Rastita yksi ruutu "
+                                           "ja kirjoita, missä kosketuspisteessä — tai mitä puuttuu."},
+    "print.aftercare.practices": {"en": "The ten aftercare practices", "fi": "Kymmenen jälkihoidon käytäntöä"},
+    "print.aftercare.recovery": {"en": "Service recovery in five steps", "fi": "Palvelun korjaaminen viidessä "
+                                                                              "askeleessa"},
+    "print.aftercare.where": {"en": "Where on our journey?", "fi": "Missä polullamme?"},
+    "print.cheatsheet.subtitle": {"en": "{minutes} minutes, step by step", "fi": "{minutes} minuuttia vaihe "
+                                                                                 "vaiheelta"},
+    "print.cheatsheet.timings": {"en": "Timings", "fi": "Aikataulu"},
+    "print.cheatsheet.questions": {"en": "Questions to ask", "fi": "Kysy ryhmiltä"},
+    "print.cheatsheet.ideas": {"en": "Key ideas", "fi": "Keskeiset ajatukset"},
+    "print.idea.01_map_the_journey": {
+        "en": "A journey is a network, not a line: customers branch, loop back (complaint → fix → follow-up), drop "
+              "out and come back. Fill every lane, including what the customer does not see.",
+        "fi": "Asiakaspolku on verkko eikä suora viiva: asiakkaat haarautuvat, palaavat (reklamaatio → korjaus → "
+              "seuranta), jäävät pois ja tulevat takaisin. Täyttäkää kaikki kaistat, myös se, mitä asiakas ei näe."},
+    "print.idea.02_score_with_arvo": {
+        "en": "A.R.V.O.: A think customer-first, R react, V communicate, O show, each 0–4 per touchpoint. Score "
+              "alone first; a disagreement means people saw different customers or situations.",
+        "fi": "A.R.V.O.: A ajattele asiakaslähtöisesti, R reagoi, V viesti, O osoita, kukin 0–4 kosketuspistettä "
+              "kohden. Pisteytä ensin yksin; erimielisyys kertoo, että on nähty eri asiakkaita tai tilanteita."},
+    "print.idea.03_payment_moment": {
+        "en": "The payment moment comes right after a happy decision and is often neglected. The customer wants "
+              "it easy and fast, and a confirmation of a good choice; the emotion curve often drops here.",
+        "fi": "Maksamisen hetki tulee heti iloisen ostopäätöksen jälkeen ja jää usein vähälle huomiolle. Asiakas "
+              "haluaa sen helpoksi ja nopeaksi sekä vahvistuksen hyvästä valinnasta; tunnekäyrä notkahtaa usein "
+              "juuri tässä."},
+    "print.idea.04_aftercare_checkup": {
+        "en": "Experience goes on after the sale. Ten aftercare practices; service recovery in five steps: assure "
+              "→ listen → confirm → fix → follow up 1–2 weeks later.",
+        "fi": "Kokemus jatkuu kaupan jälkeen. Kymmenen jälkihoidon käytäntöä; palvelun korjaaminen viidessä "
+              "askeleessa: vakuuta → kuuntele → vahvista → korjaa → seuraa 1–2 viikon päästä."},
+    "print.idea.05_plan_improvements": {
+        "en": "Dot voting first, then improvements with an owner, a due date and a metric. Quick wins (high impact, "
+              "low effort) first; leave the money pits.",
+        "fi": "Ensin pisteäänestys, sitten kehitystoimenpiteet, joilla on vastuuhenkilö, määräpäivä ja mittari. "
+              "Nopeat voitot (suuri vaikutus, pieni työ) ensin; rahanreiät kannattaa jättää."},
+    "print.idea.07_customer_fitness": {
+        "en": "Customer fitness: knowledge · skills · emotional tone; observe · test as a customer · ask customers. "
+              "Levels GOOD · EXCELLENT · VERY BEST, set by the weakest area; a higher target commits more.",
+        "fi": "Asiakaskunto: tiedot · taidot · tunnetaso; havainnoi · testaa asiakkaana · kysy asiakkailta. Tasot "
+              "HYVÄ · ERINOMAINEN · IHAN PARAS määräytyvät heikoimman osa-alueen mukaan; korkeampi tavoite "
+              "sitouttaa enemmän."},
+    "print.idea.08_facilitator": {
+        "en": "Compare the groups side by side: where they agree and where they do not. The merged result takes "
+              "the median score across the groups and pools the pain points and votes.",
+        "fi": "Vertaa ryhmiä rinnakkain: missä ne ovat samaa mieltä ja missä eri mieltä. Yhdistetty tulos ottaa "
+              "pisteistä ryhmien mediaanin ja kokoaa kipupisteet ja äänet yhteen."},
     # -- workshop: sessions, merging and the facilitator's view
+    "session.changed_elsewhere": {
+        "en": "group {group}: another notebook had saved the group's journey; its newer version ({version}) is "
+              "shown now",
+        "fi": "ryhmä {group}: toinen muistikirja oli tallentanut ryhmän asiakaspolun; sen uudempi versio "
+              "({version}) näkyy nyt",
+    },
+    "session.conflict": {
+        "en": "group {group}: someone else saved the group's journey first. Your change was not lost: it is kept "
+              "in the session as conflict {conflict}. The newer journey is shown now — please make your change "
+              "again.",
+        "fi": "ryhmä {group}: joku muu tallensi ryhmän asiakaspolun ensin. Muutoksesi ei kadonnut: se on "
+              "tallessa istunnossa ristiriitana {conflict}. Nyt näkyy uudempi asiakaspolku – tee muutoksesi "
+              "uudelleen.",
+    },
+    "session.saved": {"en": "saved in the session (group {group}, version {version})",
+                      "fi": "tallennettu istuntoon (ryhmä {group}, versio {version})"},
+    "session.exported": {"en": "copy saved to {name}; group {group}'s work is still saved in the session",
+                         "fi": "kopio tallennettu tiedostoon {name}; ryhmän {group} työ tallentuu edelleen "
+                               "istuntoon"},
+    # merging the groups' journeys, the facilitator's view and the group notebooks (facilitator.*, merge.*)
+    "merge.pain_note": {"en": "Pain point “{text}”: {count} of {total} groups ({groups})",
+                        "fi": "Kipupiste ”{text}”: {count}/{total} ryhmää ({groups})"},
+    "facilitator.lang": {"en": "Language", "fi": "Kieli"},
+    "facilitator.refresh": {"en": "Refresh", "fi": "Päivitä"},
+    "facilitator.read_at": {"en": "read at {time}", "fi": "luettu klo {time}"},
+    "facilitator.group": {"en": "Group", "fi": "Ryhmä"},
+    "facilitator.tab.timer": {"en": "Agenda and timer", "fi": "Ohjelma ja ajastin"},
+    "facilitator.tab.progress": {"en": "Progress", "fi": "Eteneminen"},
+    "facilitator.tab.maps": {"en": "Maps side by side", "fi": "Kartat rinnakkain"},
+    "facilitator.tab.heatmaps": {"en": "A.R.V.O. side by side", "fi": "A.R.V.O. rinnakkain"},
+    "facilitator.tab.merged": {"en": "Merged result", "fi": "Yhdistetty tulos"},
+    "facilitator.view.title": {"en": "{kit} · session {folder} · {groups}",
+                               "fi": "{kit} · istunto {folder} · {groups}"},
+    "facilitator.groups": {"en": "{count} groups", "fi": "{count} ryhmää"},
+    "facilitator.timer.step": {"en": "Step {number} of {count}", "fi": "Vaihe {number}/{count}"},
+    "facilitator.timer.minutes": {"en": "{minutes} min", "fi": "{minutes} min"},
+    "facilitator.timer.left": {"en": "left", "fi": "jäljellä"},
+    "facilitator.timer.over": {"en": "over time", "fi": "yli ajan"},
+    "facilitator.timer.running": {"en": "running", "fi": "käynnissä"},
+    "facilitator.timer.paused": {"en": "paused", "fi": "pysäytetty"},
+    "facilitator.timer.what": {"en": "What the groups do", "fi": "Mitä ryhmät tekevät"},
+    "facilitator.timer.notebook": {"en": "Notebook: {notebook}", "fi": "Muistikirja: {notebook}"},
+    "facilitator.timer.no_notebook": {"en": "No notebook: this step happens on paper or in discussion.",
+                                      "fi": "Ei muistikirjaa: tämä vaihe tehdään paperilla tai keskustellen."},
+    "facilitator.timer.agenda": {"en": "Agenda · {minutes} min in all", "fi": "Ohjelma · yhteensä {minutes} min"},
+    "facilitator.timer.start": {"en": "Start", "fi": "Käynnistä"},
+    "facilitator.timer.pause": {"en": "Pause", "fi": "Pysäytä"},
+    "facilitator.timer.next": {"en": "Next step", "fi": "Seuraava vaihe"},
+    "facilitator.timer.previous": {"en": "Previous step", "fi": "Edellinen vaihe"},
+    "facilitator.timer.no_steps": {"en": "The kit has no agenda steps.", "fi": "Työpajapaketissa ei ole ohjelmaa."},
+    "facilitator.progress.title": {"en": "Groups' progress", "fi": "Ryhmien eteneminen"},
+    "facilitator.progress.version": {"en": "Saves", "fi": "Tallennuksia"},
+    "facilitator.progress.saved_at": {"en": "Last saved", "fi": "Tallennettu viimeksi"},
+    "facilitator.progress.not_saved": {"en": "not yet", "fi": "ei vielä"},
+    "facilitator.progress.touchpoints": {"en": "Touchpoints", "fi": "Kosketuspisteitä"},
+    "facilitator.progress.scored": {"en": "Fully scored", "fi": "Pisteytetty kokonaan"},
+    "facilitator.progress.pain_points": {"en": "Pain points", "fi": "Kipupisteitä"},
+    "facilitator.progress.improvements": {"en": "Improvements", "fi": "Kehitystoimenpiteitä"},
+    "facilitator.progress.votes": {"en": "Dots given", "fi": "Annettuja ääniä"},
+    "facilitator.progress.note": {
+        "en": "Fully scored: the share of touchpoints with all four A.R.V.O. principles scored. Saves count every "
+              "change a group has saved.",
+        "fi": "Pisteytetty kokonaan: niiden kosketuspisteiden osuus, joilla kaikki neljä A.R.V.O.-periaatetta on "
+              "pisteytetty. Tallennuksiin lasketaan jokainen ryhmän tallentama muutos.",
+    },
+    "facilitator.compare.picture": {"en": "Picture", "fi": "Kuva"},
+    "facilitator.compare.map": {"en": "Journey maps", "fi": "Asiakaspolkukartat"},
+    "facilitator.compare.heatmap": {"en": "A.R.V.O. heatmaps", "fi": "A.R.V.O.-lämpökartat"},
+    "facilitator.agreement.title": {"en": "Where the groups agree and disagree",
+                                    "fi": "Missä ryhmät ovat samaa ja missä eri mieltä"},
+    "facilitator.agreement.note": {
+        "en": "{disagree} of {total} scores differ between the groups by {limit} points or more (shaded): talk "
+              "those through first. Median and spread are across the groups.",
+        "fi": "{disagree}/{total} pisteestä eroaa ryhmien välillä {limit} pistettä tai enemmän (korostettu): "
+              "keskustelkaa niistä ensin. Mediaani ja vaihteluväli lasketaan ryhmien välillä.",
+    },
+    "facilitator.agreement.none": {"en": "No group has scored a touchpoint yet.",
+                                   "fi": "Yksikään ryhmä ei ole vielä pisteyttänyt kosketuspisteitä."},
+    "facilitator.agreement.more": {"en": "… and {count} more rows where the groups agree",
+                                   "fi": "… ja {count} riviä lisää, joissa ryhmät ovat samaa mieltä"},
+    "facilitator.column.touchpoint": {"en": "Touchpoint", "fi": "Kosketuspiste"},
+    "facilitator.column.principle": {"en": "Principle", "fi": "Periaate"},
+    "facilitator.column.groups": {"en": "Groups", "fi": "Ryhmiä"},
+    "facilitator.column.median": {"en": "Median", "fi": "Mediaani"},
+    "facilitator.column.spread": {"en": "Spread", "fi": "Vaihteluväli"},
+    "facilitator.column.scores": {"en": "Each group's score", "fi": "Ryhmien pisteet"},
+    "facilitator.column.agree": {"en": "Groups", "fi": "Ryhmät"},
+    "facilitator.agree": {"en": "agree", "fi": "samaa mieltä"},
+    "facilitator.disagree": {"en": "disagree", "fi": "eri mieltä"},
+    "facilitator.column.pain_point": {"en": "Pain point", "fi": "Kipupiste"},
+    "facilitator.column.severity": {"en": "Severity", "fi": "Vakavuus"},
+    "facilitator.column.frequency": {"en": "Frequency", "fi": "Yleisyys"},
+    "facilitator.column.named_by": {"en": "Named by", "fi": "Ryhmät"},
+    "facilitator.column.improvement": {"en": "Improvement", "fi": "Kehitystoimenpide"},
+    "facilitator.column.dots": {"en": "Dots", "fi": "Ääniä"},
+    "facilitator.column.voters": {"en": "Voters", "fi": "Äänestäjiä"},
+    "facilitator.merged.summary": {
+        "en": "{groups} groups merged into {touchpoints} touchpoints; {by_name} were matched by name and stage.",
+        "fi": "{groups} ryhmän työ yhdistettiin {touchpoints} kosketuspisteeksi; {by_name} niistä "
+              "tunnistettiin nimen ja vaiheen perusteella.",
+    },
+    "facilitator.merged.pain_points": {"en": "Pain points of all groups", "fi": "Kaikkien ryhmien kipupisteet"},
+    "facilitator.merged.improvements": {"en": "Improvements of all groups, with their dots",
+                                        "fi": "Kaikkien ryhmien kehitystoimenpiteet ja niiden äänet"},
+    "facilitator.merged.no_pain_points": {"en": "No pain points yet.", "fi": "Ei vielä kipupisteitä."},
+    "facilitator.merged.no_improvements": {"en": "No improvements yet.", "fi": "Ei vielä kehitystoimenpiteitä."},
+    "facilitator.merged.folder": {"en": "Folder", "fi": "Kansio"},
+    "facilitator.merged.export": {"en": "Export the merged result", "fi": "Vie yhdistetty tulos"},
+    "facilitator.merged.exported": {"en": "wrote {count} files to {folder}",
+                                    "fi": "kirjoitettiin {count} tiedostoa kansioon {folder}"},
+    "facilitator.merged.bad_folder": {
+        "en": "{name!r} is not a folder name: give a plain name such as merged (it is made inside the session "
+              "folder)",
+        "fi": "{name!r} ei kelpaa kansion nimeksi: anna pelkkä nimi, esimerkiksi merged (kansio tehdään "
+              "istuntokansion sisään)",
+    },
+    "facilitator.merged.failed": {"en": "not exported: {reason}", "fi": "ei viety: {reason}"},
+    "facilitator.notebook.title": {"en": "Group {group} · {kit}", "fi": "Ryhmä {group} · {kit}"},
+    "facilitator.notebook.intro": {
+        "en": "This is group {group}'s notebook in the workshop “{kit}”. Goal: {goal} Everything the group does is "
+              "saved at once in the session's database, where the facilitator sees every group's work and merges "
+              "it into one result. If someone else in the group saved first, nothing is lost: you see the newer "
+              "version and make your change again. Run all cells (*Run → Run All Cells*).",
+        "fi": "Tämä on ryhmän {group} muistikirja työpajassa ”{kit}”. Tavoite: {goal} Kaikki, mitä ryhmä tekee, "
+              "tallentuu heti istunnon tietokantaan, josta fasilitaattori näkee kaikkien ryhmien työn ja yhdistää "
+              "sen yhdeksi tulokseksi. Jos joku toinen ryhmässä ehti tallentaa ensin, mitään ei katoa: näette "
+              "uudemman version ja teette muutoksen uudelleen. Suorittakaa kaikki solut (*Run → Run All Cells*).",
+    },
+    "facilitator.notebook.agenda": {"en": "Agenda", "fi": "Ohjelma"},
+    "facilitator.notebook.step": {"en": "{number}. {title} ({minutes} min)", "fi": "{number}. {title} ({minutes} min)"},
+    "facilitator.notebook.parameters": {"en": "the session, the group and the language",
+                                        "fi": "Istunto, ryhmä ja kieli"},
+    "facilitator.notebook.language": {"en": "the language", "fi": "Kieli"},
+    "facilitator.notebook.language_text": {
+        "en": "The language switch changes the words of every form, table and picture below.",
+        "fi": "Kielivalinta vaihtaa kaikkien alla olevien lomakkeiden, taulukoiden ja kuvien tekstit.",
+    },
+    "facilitator.notebook.map": {"en": "the group's map", "fi": "Ryhmän kartta"},
+    "facilitator.notebook.map_text": {
+        "en": "The group's journey as it is now; the picture redraws after every change.",
+        "fi": "Ryhmän asiakaspolku sellaisena kuin se on nyt; kuva piirtyy uudelleen jokaisen muutoksen jälkeen.",
+    },
+    "facilitator.notebook.person": {"en": "your name or pseudonym", "fi": "Oma nimi tai nimimerkki"},
+    "facilitator.notebook.no_person": {
+        "en": "Write your name or pseudonym after PERSON above and run the cell to answer the questionnaire.",
+        "fi": "Kirjoita nimesi tai nimimerkkisi yllä PERSON-kohtaan ja suorita solu, niin pääset vastaamaan.",
+    },
+    "facilitator.notebook.fitness_text": {
+        "en": "Everyone answers for themselves: write your name or pseudonym after PERSON and run the cell. The "
+              "answers are saved in servicepath.db in the session folder; the group's result shows only when "
+              "enough people have answered.",
+        "fi": "Jokainen vastaa itse: kirjoittakaa oma nimi tai nimimerkki PERSON-kohtaan ja suorittakaa solu. "
+              "Vastaukset tallentuvat istuntokansion tiedostoon servicepath.db; ryhmän tulos näkyy vasta, kun "
+              "riittävän moni on vastannut.",
+    },
 }
 
 

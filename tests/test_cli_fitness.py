@@ -161,3 +161,12 @@ def test_the_installed_command_prints_no_traceback(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.startswith("servicepath: error: bad.csv: 1 bad row, nothing was imported")
+
+
+@pytest.mark.parametrize("name", ["answers.csv", "answers.xlsx"])
+def test_a_folder_given_as_the_answers_file_is_called_a_folder_of_answers(folder, capsys, name):
+    run(capsys, "new-round", "first")
+    (folder / name).mkdir()
+    status, _, err = run(capsys, "answer", name)
+    assert_one_error(status, err, f"{name}: is a folder", "answers")
+    assert "journey" not in err

@@ -327,3 +327,69 @@ def test_the_notebook_database_goes_to_servicepath_work_and_is_filled_once(tmp_p
     with open_fitness_store("own.db", tmp_path / "work", sample=False) as own:
         assert own.path == tmp_path / "work" / "own.db"
         assert own.history().empty and len(own.rounds()) == 1  # an empty database gets its first round
+
+
+def test_a_score_just_below_a_bar_never_reads_as_reaching_it(store):
+    # Skills 3.458: below GOOD's 3.5. Rounded to one decimal it would read "3.5", beside "not yet GOOD" and
+    # "0.0 points to go"; the report files cut to 3.4 and round the gap up to 0.1, and the widget agrees.
+    for n in range(4):
+        store.add_person(f"Eero {n}", team="Kassa", shares_answers=True)
+        values = {"knowledge": 4, "skills": (4, 4, 3, 3, 3, 3) if n == 3 else (4, 4, 4, 3, 3, 3), "emotional-tone": 4}
+        answers = []
+        for area in sp.FITNESS_AREAS:
+            ids = [i.id for i in sp.FITNESS_ITEMS if i.area == area]
+            chosen = values[area] if isinstance(values[area], tuple) else (values[area],) * len(ids)
+            answers += [sp.FitnessAnswer(item, value) for item, value in zip(ids, chosen, strict=True)]
+        store.save_answers(f"Eero {n}", answers)
+    results = FitnessResults(store, person="Eero 0", team="Kassa", lang="en", dpi=30)
+    assert results.report.latest["skills"] == pytest.approx(3.458, abs=1e-3)
+    text = results.team_box.value
+    assert "not yet GOOD" in text and ">3.4<" in text and ">3.5<" not in text
+    assert "0.1 points to go" in text and "0.0" not in text
+    assert ">3.5<" in results.person_box.value  # Eero 0's own skills are 3.5 exactly: GOOD
+    assert ">3.3<" in results.shared.value and ">3.4<" not in results.shared.value  # Eero 3's 3.33…
+
+
+def test_the_team_table_speaks_the_chosen_language_and_shows_no_hidden_numbers(store):
+    from servicepath.widgets.fitness import fitness_team_table
+
+    _team(store, "Kassa", 3, value=4)
+    _team(store, "<b>Varasto</b>", 2, value=2)
+    results = sp.team_results(store.answers(), targets={"Kassa": "excellent"})
+    fi = fitness_team_table(results, "fi").value
+    for english in ("respondents", "knowledge", "below-good", "excellent", "True", "False", "NaN", "nan"):
+        assert english not in fi
+    assert "Tiedot" in fi and "HYVÄ" in fi and "ERINOMAINEN" in fi and "4,0" in fi
+    assert "&lt;b&gt;Varasto&lt;/b&gt;" in fi and "<b>Varasto" not in fi
+    assert "alle 3 vastaajaa" in fi and "2,0" not in fi  # the hidden team: no scores at all
+    en = fitness_team_table(results, "en").value
+    assert "Knowledge" in en and "fewer than 3 answered" in en and "EXCELLENT" in en
+
+
+def test_the_status_line_follows_a_language_switch(store):
+    form = FitnessQuestionnaire(store, "Aino", team="Kassa", lang="fi")
+    form.choose(4)
+    form.finish()
+    assert "tallennettu" in form.status.value.lower() and "17" in form.status.value
+    form.lang = "en"
+    assert "saved 1 answer" in form.status.value.lower() and "17" in form.status.value
+    assert "tallennettu" not in form.status.value.lower()
+    form.consent.value = True
+    form.lang = "fi"
+    assert form.status.value.count("✓") == 1 and label("fitness.widget.consent_on", "fi") in form.status.value
+
+
+def test_the_charts_are_shown_large_enough_to_read_their_smallest_text(store):
+    import io
+
+    from PIL import Image
+
+    from servicepath.figures import style
+
+    _team(store, "Kassa", 3)
+    results = FitnessResults(store, person="Kassa 1", team="Kassa", lang="fi")
+    for image in (results.radar, results.trend):
+        width = Image.open(io.BytesIO(image.value)).size[0]
+        shown = min(width, float(image.layout.max_width.removesuffix("rem")) * 16)  # 1rem = 16 px in a browser
+        smallest = style.SIZES["small"] / 72 * results.dpi * shown / width
+        assert smallest >= 8.5, f"{smallest:.1f} px"

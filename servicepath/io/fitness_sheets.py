@@ -165,6 +165,8 @@ def import_answers(store: FitnessStore, path: str | os.PathLike, *, round: str |
 def _tables(path: Path) -> tuple[Table | None, Table | None, Callable]:
     """The answers and interviews tables of the file, and how to name places in it."""
     kind = path.suffix.lower()
+    if path.is_dir():  # said here: the shared readers would call it "not a journey file"
+        raise FileFormatError("is a folder, not a file of answers (expected an .xlsx or .csv file)", file=str(path))
     if kind == ".csv":
         try:
             table = _read_csv(path)

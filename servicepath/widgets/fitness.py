@@ -20,6 +20,7 @@ import traitlets
 
 from ..analysis.fitness import MIN_RESPONDENTS, FitnessReport, development_actions, person_results
 from ..errors import SchemaError, ServicepathError
+from ..export.fitness import _one_decimal, _score_text
 from ..export.pictures import figure_bytes
 from ..i18n import LANGUAGES, label, number_text, percent_text
 from ..io.fitness_sample import fill_fitness_sample
@@ -38,7 +39,7 @@ from ..model.fitness import (
 from ._common import escape, html_table
 from .panels import status_line
 
-__all__ = ["FitnessQuestionnaire", "FitnessResults", "InterviewForm", "open_fitness_store"]
+__all__ = ["FitnessQuestionnaire", "FitnessResults", "InterviewForm", "open_fitness_store", "fitness_team_table"]
 
 MODES = ("item", "area")
 _ITEM_IDS = tuple(item.id for item in FITNESS_ITEMS)
@@ -173,6 +174,7 @@ class FitnessQuestionnaire(w.VBox):
         self._callbacks: list[Callable[[], object]] = []
         self._stored: dict[str, tuple[int, str]] = {}
         self._quiet = False
+        self._said: tuple[Callable[[str], str], bool] = (lambda lang: "", False)
         self.title = w.HTML()
         self.who = w.HTML()
         self.mode_switch = w.ToggleButtons(options=MODES, style={"button_width": "11rem"})
@@ -320,10 +322,11 @@ class FitnessQuestionnaire(w.VBox):
         there = here + step
         if not 0 <= there < len(units):
             key = "fitness.widget.last" if step > 0 else "fitness.widget.first"
-            self._say(" ".join(filter(None, [_saved_text(saved, self.lang) if saved else "", label(key, self.lang)])))
+            self._say(lambda lang: " ".join(filter(None, [_saved_text(saved, lang) if saved else "",
+                                                          label(key, lang)])))
             return False
         self.item = units[there]
-        self._say(_saved_text(saved, self.lang) if saved else "")
+        self._say(lambda lang: _saved_text(saved, lang) if saved else "")
         return True
 
     def finish(self) -> bool:
@@ -331,14 +334,17 @@ class FitnessQuestionnaire(w.VBox):
         saved = self.save()
         if saved is None:
             return False
-        lang = self.lang
-        parts = [_saved_text(saved, lang) if saved else label("fitness.widget.nothing_new", lang)]
         missing = self.missing
-        if missing:
-            parts.append(label("fitness.widget.missing", lang).format(count=len(missing), items=", ".join(missing)))
-        else:
-            parts.append(label("fitness.widget.all_done", lang).format(count=len(_ITEM_IDS)))
-        self._say(" ".join(parts), failed=bool(missing))
+
+        def said(lang: str) -> str:
+            parts = [_saved_text(saved, lang) if saved else label("fitness.widget.nothing_new", lang)]
+            if missing:
+                parts.append(label("fitness.widget.missing", lang).format(count=len(missing), items=", ".join(missing)))
+            else:
+                parts.append(label("fitness.widget.all_done", lang).format(count=len(_ITEM_IDS)))
+            return " ".join(parts)
+
+        self._say(said, failed=bool(missing))
         for callback in self._callbacks:
             callback()
         return True
@@ -367,14 +373,14 @@ class FitnessQuestionnaire(w.VBox):
     def save(self) -> int | None:
         """Save every changed choice in one transaction; return how many, or None (reason in the status)."""
         if self.round is None:
-            self._say(label("fitness.widget.no_round", self.lang), failed=True)
+            self._say(lambda lang: label("fitness.widget.no_round", lang), failed=True)
             return None
         try:
             pending = self.changes()
             if pending:
                 self.store.save_answers(self.person, pending, round=self.round)
         except ServicepathError as exc:
-            self._say(label("fitness.widget.not_saved", self.lang).format(reason=exc), failed=True)
+            self._say(lambda lang, exc=exc: label("fitness.widget.not_saved", lang).format(reason=exc), failed=True)
             return None
         for answer in pending:
             self._stored[answer.item] = (answer.value, answer.note)
@@ -386,12 +392,15 @@ class FitnessQuestionnaire(w.VBox):
         try:
             self.store.add_person(self.person, shares_answers=shares)
         except ServicepathError as exc:
-            self._say(label("fitness.widget.not_saved", self.lang).format(reason=exc), failed=True)
+            self._say(lambda lang, exc=exc: label("fitness.widget.not_saved", lang).format(reason=exc), failed=True)
             return
-        self._say(label("fitness.widget.consent_on" if shares else "fitness.widget.consent_off", self.lang))
+        self._say(lambda lang: label("fitness.widget.consent_on" if shares else "fitness.widget.consent_off", lang))
 
-    def _say(self, text: str, *, failed: bool = False) -> None:
-        self.status.value = status_line(f"✗ {text}" if failed else f"✓ {text}") if text else ""
+    def _say(self, text: Callable[[str], str], *, failed: bool = False) -> None:
+        """Show ``text(lang)`` in the status line; a language switch says it again in the new language."""
+        self._said = (text, failed)
+        shown = text(self.lang)
+        self.status.value = status_line(f"✗ {shown}" if failed else f"✓ {shown}") if shown else ""
 
     # -- drawing --------------------------------------------------------------------------------------
     def _relabel(self) -> None:
@@ -410,6 +419,7 @@ class FitnessQuestionnaire(w.VBox):
         self.previous_button.description = label("fitness.widget.previous", lang)
         self.next_button.description = label("fitness.widget.next", lang)
         self.finish_button.description = label("fitness.widget.finish", lang)
+        self._say(self._said[0], failed=self._said[1])
         for note in self.notes.values():
             note.description = label("fitness.widget.note", lang)
             note.placeholder = label("fitness.widget.note_placeholder", lang)
@@ -515,7 +525,7 @@ class FitnessResults(w.VBox):
 
     def __init__(self, store: FitnessStore, *, person: str | None = None, team: str | None = None,
                  lang: str = "fi", min_respondents: int = MIN_RESPONDENTS, round: str | None = None,
-                 dpi: float = 80):
+                 dpi: float = 100):
         self.store, self.person, self.min_respondents, self.dpi = store, person, min_respondents, dpi
         self._team, self._round = team, round
         self.team: str | None = team
@@ -524,9 +534,11 @@ class FitnessResults(w.VBox):
         self.title = w.HTML()
         self.refresh_button = w.Button(icon="refresh", layout=w.Layout(width="auto"))
         self.person_box = w.HTML()
-        self.radar = w.Image(format="png", layout=w.Layout(max_width="28rem", height="auto"))
+        # Shown near their natural size (7.4 and 9 inches at 100 dpi): shrunk further, the ring and band labels
+        # fall under 8 px and cannot be read.
+        self.radar = w.Image(format="png", layout=w.Layout(max_width="46rem", height="auto"))
         self.team_box = w.HTML()
-        self.trend = w.Image(format="png", layout=w.Layout(max_width="40rem", height="auto"))
+        self.trend = w.Image(format="png", layout=w.Layout(max_width="56rem", height="auto"))
         self.actions = w.HTML()
         self.shared = w.HTML()
         self.interviews = w.HTML()
@@ -661,7 +673,7 @@ class FitnessResults(w.VBox):
         if not people.empty:
             areas = [label(f"fitness.area.{a}", lang) for a in FITNESS_AREAS]
             header = [label("fitness.widget.person", lang), *areas, label("fitness.widget.level_column", lang)]
-            rows = [[row["person"], *(number_text(row[a], lang) for a in FITNESS_AREAS),
+            rows = [[row["person"], *(_score_text(row[a], lang) for a in FITNESS_AREAS),
                      _level_name(row["level"], lang)] for _, row in people.iterrows()]
             parts.append(html_table(header, rows, caption=label("fitness.widget.shared", lang)))
         if withheld:
@@ -688,6 +700,46 @@ class FitnessResults(w.VBox):
         self.interviews.value = heading + html_table(header, rows)
 
 
+def fitness_team_table(results: pd.DataFrame, lang: str = "fi", *, min_respondents: int = MIN_RESPONDENTS) -> w.HTML:
+    """Every team's result round by round as a table in ``lang``; a hidden row says so and shows no scores.
+
+    Parameters
+    ----------
+    results : pandas.DataFrame
+        From :func:`~servicepath.team_results`.
+    min_respondents : int
+        The privacy threshold the results were computed with (for the notice).
+
+    Examples
+    --------
+    >>> import servicepath as sp, tempfile, pathlib
+    >>> store = sp.FitnessStore(pathlib.Path(tempfile.mkdtemp()) / "servicepath.db")
+    >>> sp.fill_fitness_sample(store, rounds=1, interviews=0)
+    >>> html = fitness_team_table(sp.team_results(store.answers()), "fi").value
+    >>> "Logistiikka" in html and "piilotettu: alle 3 vastaajaa" in html
+    True
+    """
+    _check_lang({"value": lang})
+    header = [label("fitness.widget.round", lang), label("fitness.widget.team", lang),
+              label("fitness.report.respondents", lang), *(label(f"fitness.area.{a}", lang) for a in FITNESS_AREAS),
+              label("fitness.report.level", lang), label("fitness.report.target", lang),
+              label("fitness.report.gap", lang)]
+    hidden = label("fitness.chart.hidden", lang).format(needed=min_respondents)
+    rows = []
+    for row in results.to_dict("records"):
+        shown = bool(row["shown"])
+        if not shown:
+            level, gap = hidden, "–"
+        else:
+            level = _level_name(row["level"], lang)
+            gap = (label("fitness.report.reached", lang) if row["gap"] <= 1e-9
+                   else number_text(_one_decimal(row["gap"], up=True), lang))
+        rows.append([row["round"], row["team"] or label("fitness.organisation", lang), int(row["respondents"]),
+                     *(_score_text(row[a] if shown else None, lang) for a in FITNESS_AREAS), level,
+                     label(f"fitness.level.{row['target']}", lang), gap])
+    return w.HTML(html_table(header, rows))
+
+
 def _scores(row) -> dict[str, float]:
     return {area: float(row[area]) for area in FITNESS_AREAS}
 
@@ -707,7 +759,7 @@ def _level_and_scores(row, lang: str) -> str:
     else:
         level = label("fitness.widget.level", lang).format(level=label(f"fitness.level.{level}", lang))
     table = html_table([label("fitness.widget.area", lang), label("fitness.widget.score", lang)],
-                       [[label(f"fitness.area.{a}", lang), number_text(row[a], lang)] for a in FITNESS_AREAS])
+                       [[label(f"fitness.area.{a}", lang), _score_text(row[a], lang)] for a in FITNESS_AREAS])
     return f'<p style="font-size:120%"><b>{escape(level)}</b></p>{table}'
 
 
@@ -715,7 +767,8 @@ def _gap_text(row, lang: str) -> str:
     gap = row["gap"]
     if pd.isna(gap) or gap <= 0:
         return label("fitness.widget.reached", lang)
-    return label("fitness.widget.gap", lang).format(gap=number_text(gap, lang),
+    # Scores are cut and the gap rounded up, as in the report files: 3.46 reads 3.4 beside "not yet GOOD", gap 0.1.
+    return label("fitness.widget.gap", lang).format(gap=number_text(_one_decimal(gap, up=True), lang),
                                                     area=label(f"fitness.area.{row['weakest']}", lang))
 
 
