@@ -229,3 +229,13 @@ def test_the_sample_organisation_fills_an_empty_store(tmp_path):
         shown = sample.report(team="Asiakaspalvelu")
         assert shown.shown and shown.latest["target"] == "excellent"
         assert shown.interviews["interviews"].tolist() == [8, 8, 8]
+
+
+def test_asking_for_an_unknown_round_team_or_person_is_an_error_not_an_empty_table(store):
+    with pytest.raises(UnknownIdError, match="no round '1999'"):
+        store.answers(round="1999")
+    with pytest.raises(UnknownIdError, match="no team 'Ghosts'"):
+        store.history(team="Ghosts")
+    with pytest.raises(UnknownIdError, match="no person 'Nobody'"):
+        store.answers(person="Nobody")
+    assert store.answers(person="Aino").empty  # known, just no answers yet

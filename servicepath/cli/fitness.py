@@ -50,7 +50,9 @@ def add_fitness_commands(commands) -> None:
     report.add_argument("--force", action="store_true", help="replace report files that exist")
     report.set_defaults(run=_report)
 
-    export = sub.add_parser("export", parents=[database], help="write a round's answers to .xlsx or .csv")
+    export = sub.add_parser("export", parents=[database],
+                            help="write a round's answers, everyone's own included, to .xlsx or .csv "
+                                 "(for the data's owner; reports never show them)")
     export.add_argument("file")
     export.add_argument("--round", help="default: the latest round")
     export.add_argument("--csv-dialect", choices=("excel-fi", "excel"), default="excel-fi",

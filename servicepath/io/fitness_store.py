@@ -416,8 +416,13 @@ class FitnessStore:
         for column, value, known in (("round_id", round, rounds), ("team_id", team, teams[1:]),
                                      ("person_id", person, people)):
             if value is not None:
+                found = next((row[0] for row in known if row[1] == value), None)
+                if found is None:
+                    what = column.removesuffix("_id")
+                    raise UnknownIdError(f"{self.path}: no {what} {shown(value)} (expected one of "
+                                         f"{', '.join(str(row[1]) for row in known[:10]) or 'none yet'})")
                 where.append(f"{column} = ?")
-                params.append(next((row[0] for row in known if row[1] == value), -1))
+                params.append(found)
         sql = f"""SELECT id, round_id, person_id, COALESCE(team_id, 0), item, value, note, answered_at FROM answers
                   {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY id"""  # noqa: S608
         raw = pd.DataFrame(self._rows(sql, params),
