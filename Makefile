@@ -34,6 +34,7 @@ bench: $(STAMP)  ## print the speed figures of benchmarks/
 	$(BIN)/python benchmarks/bench_render.py
 	$(BIN)/python benchmarks/bench_widgets.py
 	$(BIN)/python benchmarks/bench_fitness.py
+	$(BIN)/python benchmarks/bench_workshop.py
 
 workshop: $(STAMP)  ## serve the notebooks as apps with Voilà; WORKSHOP_ARGS=--room opens them to the room
 	$(BIN)/python -m servicepath.serve notebooks $(WORKSHOP_ARGS)

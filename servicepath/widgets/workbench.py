@@ -5,21 +5,28 @@ Widgets never change a journey directly. They hand a change to
 file atomically (so closing the browser tab loses nothing) and bumps
 :attr:`Workbench.version`, which every widget observes to redraw. State lives
 in traits, so tests drive a workbench with no browser at all.
+
+In a workshop session (:meth:`Workbench.in_session`) the journey lives in the
+group's row of the session database instead of a file: every change is saved
+there as a new version, so the kernels of many groups (and of one group) can
+save at the same time without losing anything.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import traitlets
 
-from ..errors import ServicepathError
+from ..errors import ConflictError, ServicepathError
 from ..i18n import LANGUAGES, label
 from ..io import load, load_sample, save
 from ..io.files import checked_document
+from ..io.session import Session
 from ..model import Journey, validate
 
 __all__ = ["Workbench", "UNDO_DEPTH"]
@@ -70,6 +77,7 @@ class Workbench(traitlets.HasTraits):
         self.work_folder = self.path.parent if self.path is not None else Path("work")
         #: When set, files can be saved, opened and exported only inside this folder (see :meth:`open`).
         self.root: Path | None = None
+        self._home: _SessionHome | None = None  # set by in_session: the journey lives in a session, not a file
 
     @traitlets.validate("lang")
     def _check_lang(self, proposal):
@@ -108,6 +116,60 @@ class Workbench(traitlets.HasTraits):
         bench.root = work if source in SAMPLES else Path(source).parent
         return bench
 
+    @classmethod
+    def in_session(cls, session: Session | str | os.PathLike, group: str, *, lang: str = "fi") -> Workbench:
+        """A workbench on one group's journey in a workshop session: every change is saved in the session.
+
+        There is no journey file: each change, undo or opened file is saved as
+        the group's next version, made on the version this workbench last read
+        or wrote. A change after someone else saved the group is made on top of
+        their journey. If another kernel saves the group in the instant between,
+        the session refuses the save and keeps it as a conflict, and the
+        workbench shows the newer journey and says so in :attr:`status`.
+        :meth:`save` with a path writes a copy of the journey to a file.
+
+        Parameters
+        ----------
+        session : Session or path-like
+            The session, or its folder.
+        group : str
+            The group's id, e.g. ``"group-1"``.
+
+        Examples
+        --------
+        >>> import servicepath as sp, tempfile
+        >>> from servicepath.io.session import Session
+        >>> session = Session.create(tempfile.mkdtemp(), kit="payment-moment", groups=2,
+        ...                          journey=sp.load_sample("webshop"))
+        >>> bench = Workbench.in_session(session, "group-2", lang="en")
+        >>> bench.change("calmer payment", lambda j: j.update_touchpoint("pay", emotion=0))
+        True
+        >>> session.load("group-2")[0].touchpoint("pay").emotion, bench.session_version, bench.path
+        (0, 1, None)
+        """
+        session = session if isinstance(session, Session) else Session(session)
+        home = _SessionHome(session, group)
+        bench = cls(home.loaded, lang=lang)
+        bench._home = home
+        bench.work_folder = session.folder / group  # the group's exports and plans
+        bench.root = session.folder
+        return bench
+
+    @property
+    def session(self) -> Session | None:
+        """The workshop session the journey is saved in (``None`` when it is saved to a file)."""
+        return self._home.session if self._home else None
+
+    @property
+    def group(self) -> str | None:
+        """The session group whose journey this is (``None`` outside a session)."""
+        return self._home.group if self._home else None
+
+    @property
+    def session_version(self) -> int | None:
+        """The group's version this workbench last read or wrote (``None`` outside a session)."""
+        return self._home.version if self._home else None
+
     def allowed(self, path: str | os.PathLike) -> Path | None:
         """``path`` if this workbench may use it (inside :attr:`root`), else ``None`` with the reason in the status.
 
@@ -143,15 +205,15 @@ class Workbench(traitlets.HasTraits):
         before = self.journey.copy()
         try:
             action(self.journey)
-            checked_document(self.journey, str(self.path) if self.path else None)  # refuse what cannot be saved
+            # refuse what cannot be saved (a session saves this checked document as it is)
+            document = checked_document(self.journey, str(self.path) if self.path else None)
         except ServicepathError as exc:
             self.journey = before
             self.refuse(str(exc))
             return False
         self._undo.append((what, before, self.path))
         del self._undo[:-UNDO_DEPTH]
-        self._saved(f"✓ {what}")
-        return True
+        return self._saved(f"✓ {what}", document)
 
     def undo(self) -> bool:
         """Take the last change back (and save); ``False`` when there is nothing to undo."""
@@ -163,8 +225,7 @@ class Workbench(traitlets.HasTraits):
         what, before, path = self._undo.pop()
         self.journey, self.path = before, path
         self._disk = _fingerprint(path)
-        self._saved("↶ " + label("widget.bench.undone", self.lang).format(what=what))
-        return True
+        return self._saved("↶ " + label("widget.bench.undone", self.lang).format(what=what))
 
     def _catch_up(self) -> bool:
         """Reload the file if something else saved it since this workbench last read or wrote it.
@@ -172,6 +233,8 @@ class Workbench(traitlets.HasTraits):
         Two notebooks (or browser tabs) on one journey file each keep a copy in memory; without
         this, the second to save would silently drop the first one's work.
         """
+        if self._home is not None:
+            return self._home.catch_up(self)
         if self.path is None or _fingerprint(self.path) in (None, self._disk):
             return False
         try:
@@ -202,7 +265,10 @@ class Workbench(traitlets.HasTraits):
         """Save to ``path`` (which then becomes the workbench's file) or to the current file.
 
         Another journey's file is never replaced: saving to a different path that exists is refused.
+        In a session, a path gets a copy of the journey and the work goes on being saved in the session.
         """
+        if self._home is not None:
+            return self._home.save(self, path)
         target = self.allowed(path) if path is not None else self.path
         if path is not None and target is None:
             return None
@@ -233,18 +299,109 @@ class Workbench(traitlets.HasTraits):
             self.refuse(str(exc))
             return False
         self._undo.append((f"{label('widget.load', self.lang)} {Path(path).name}", self.journey, self.path))
+        if self._home is not None:  # the group's journey in the session becomes the file's; undo brings it back
+            self.journey = journey
+            return self._saved("✓ " + label("widget.bench.opened", self.lang).format(name=Path(path).name))
         self.journey, self.path = journey, Path(path)
         self._disk = _fingerprint(self.path)
         self.version += 1
         self.status = "✓ " + label("widget.bench.opened", self.lang).format(name=Path(path).name)
         return True
 
-    def _saved(self, message: str) -> None:
+    def _saved(self, message: str, document: dict | None = None) -> bool:
+        """Save after a change; ``False`` only when a session refused it as a conflict (the change is withdrawn).
+
+        ``document`` is the journey's checked document when the change made it already (a session reuses it).
+        """
         self.version += 1
+        if self.autosave and self._home is not None:
+            return self._home.write(self, message, document)
         if self.autosave and self.path is not None:
             if self.save() is None:
-                return  # status already says why it was not saved
+                return True  # status already says why it was not saved
         self.status = message
+        return True
+
+    def _show_newer(self, journey: Journey, message: str) -> None:
+        """Replace the journey with a newer one saved elsewhere; its history is not this tab's to undo."""
+        self.journey = journey
+        self._undo.clear()
+        self.version += 1
+        self.refuse(message)
+
+
+class _SessionHome:
+    """Where a session workbench's journey lives: one group's row in a workshop session.
+
+    Keeps the group's version this workbench last read or wrote; a save carries it,
+    so the session refuses (and keeps) a save made on an older journey.
+    """
+
+    def __init__(self, session: Session, group: str):
+        self.session, self.group = session, group
+        self.loaded, self.version = session.load(group)
+
+    def catch_up(self, bench: Workbench) -> bool:
+        """Show the group's newer journey if another kernel saved it since; ``True`` if so."""
+        try:
+            if self.session.version(self.group) == self.version:
+                return False
+            newer, self.version = self.session.load(self.group)
+        except (ServicepathError, sqlite3.Error) as exc:
+            bench.refuse(str(exc))
+            return True
+        bench._show_newer(newer, label("session.changed_elsewhere", bench.lang).format(
+            group=self.group, version=self.version))
+        return True
+
+    def write(self, bench: Workbench, message: str, document: dict | None = None) -> bool:
+        """Save the journey as the group's next version; ``False`` when refused as a conflict (the change is gone)."""
+        outcome = self._store(bench, document)
+        if outcome == "saved":
+            bench.status = message
+        return outcome != "conflict"
+
+    def _store(self, bench: Workbench, document: dict | None = None) -> str:
+        """``"saved"``, ``"conflict"`` (the newer journey is shown) or ``"failed"`` (the status says why)."""
+        try:
+            self.version = self.session.save(self.group, bench.journey, version=self.version, document=document)
+        except ConflictError as exc:
+            # another kernel of the group saved in the instant since the catch-up: the session kept this journey
+            try:
+                newer, self.version = self.session.load(self.group)
+            except (ServicepathError, sqlite3.Error) as again:
+                bench.refuse(str(again))
+                return "conflict"
+            bench._show_newer(newer, label("session.conflict", bench.lang).format(
+                group=self.group, conflict=exc.conflict))
+            return "conflict"
+        except (ServicepathError, sqlite3.Error) as exc:
+            bench.refuse(label("widget.bench.not_saved", bench.lang).format(reason=exc))
+            return "failed"  # kept in memory: the next change or Save saves it
+        return "saved"
+
+    def save(self, bench: Workbench, path: str | os.PathLike | None) -> Path | None:
+        """Save into the session (no path) or write a copy of the journey to ``path``."""
+        if path is None:
+            if bench._catch_up() or self._store(bench) != "saved":
+                return None
+            bench.status = "✓ " + label("session.saved", bench.lang).format(group=self.group, version=self.version)
+            return self.session.path
+        target = bench.allowed(path)
+        if target is None:
+            return None
+        if target.exists():
+            bench.refuse(label("widget.bench.exists", bench.lang).format(name=target))
+            return None
+        if bench._catch_up():
+            return None  # the copy would miss the newer work: it is shown now, save again to copy it
+        try:
+            written = save(bench.journey.copy(), target)
+        except ServicepathError as exc:
+            bench.refuse(label("widget.bench.not_saved", bench.lang).format(reason=exc))
+            return None
+        bench.status = "✓ " + label("session.exported", bench.lang).format(name=written.name, group=self.group)
+        return written
 
 
 def _fingerprint(path: Path | None) -> int | None:
