@@ -8,6 +8,7 @@ drive them by setting ``.value`` and calling ``.click()`` with no browser.
 from .aftercare import AftercareCheckup
 from .editor import JourneyEditor
 from .exporter import ExportPanel
+from .facilitator import AgendaTimer, FacilitatorView, GroupComparison, GroupProgress, MergedResult, demo_session
 from .fitness import FitnessQuestionnaire, FitnessResults, InterviewForm, open_fitness_store
 from .pain_board import PainPointBoard
 from .panels import LanguageSwitch, MapPanel, SaveBar, status_line
@@ -18,4 +19,5 @@ from .workbench import UNDO_DEPTH, Workbench
 __all__ = ["Workbench", "UNDO_DEPTH", "MapPanel", "LanguageSwitch", "SaveBar", "status_line",
            "DotVote", "ImprovementPlanner", "AftercareCheckup", "ExportPanel",
            "ArvoScorer", "PainPointBoard", "JourneyEditor",
-           "FitnessQuestionnaire", "FitnessResults", "InterviewForm", "open_fitness_store"]
+           "FitnessQuestionnaire", "FitnessResults", "InterviewForm", "open_fitness_store",
+           "AgendaTimer", "GroupProgress", "GroupComparison", "MergedResult", "FacilitatorView", "demo_session"]
