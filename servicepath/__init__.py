@@ -11,6 +11,7 @@ True
 from .analysis import *  # noqa: F403 - the analysis layer's own __all__
 from .analysis import __all__ as _analysis_all
 from .errors import (
+    ConflictError,
     DuplicateIdError,
     FileFormatError,
     InputError,
@@ -34,6 +35,7 @@ from .export import (
     mermaid_flowchart,
     pdf_report,
     poster_pdf,
+    print_kit,
     save_figure,
 )
 from .figures import (
@@ -52,15 +54,21 @@ from .figures import (
 from .i18n import label
 from .io import (
     FORMATS,
+    KITS_FOLDER,
     SAMPLES,
     FitnessStore,
     ImportSummary,
+    Session,
     dumps,
     export_round,
     fill_fitness_sample,
+    find_kit,
+    find_kits,
     format_of,
     import_answers,
+    kit_journey,
     load,
+    load_kit,
     load_sample,
     loads,
     save,
@@ -83,14 +91,17 @@ from .model import (
     SCHEMA_VERSION,
     TOUCHPOINT_COLUMNS,
     TRANSITION_COLUMNS,
+    AgendaStep,
     Answer,
     Arvo,
     FitnessAnswer,
     Interview,
     Journey,
+    Kit,
     PainPoint,
     Problem,
     Rating,
+    Role,
     Stage,
     Text,
     Touchpoint,
@@ -113,6 +124,9 @@ __all__ = [
     "FitnessAnswer", "Interview", "FitnessStore", "fill_fitness_sample", "FITNESS_AREAS", "FITNESS_METHODS",
     "FITNESS_LEVELS", "FITNESS_ITEMS", "LEVEL_BARS", "DEVELOPMENT_ACTIONS", "import_answers", "export_round",
     "ImportSummary", "export_fitness_report", "fitness_radar", "fitness_trend_chart",
+    # workshops
+    "Kit", "AgendaStep", "Role", "KITS_FOLDER", "find_kits", "find_kit", "load_kit", "kit_journey", "print_kit",
+    "Session",
     # analysis
     *_analysis_all,
     # pictures
@@ -128,5 +142,5 @@ __all__ = [
     "label",
     # errors
     "ServicepathError", "InputError", "FileFormatError", "SchemaError", "SchemaVersionError",
-    "ValidationError", "DuplicateIdError", "UnknownIdError", "UnsupportedFormatError", "SaveError",
+    "ValidationError", "DuplicateIdError", "UnknownIdError", "UnsupportedFormatError", "SaveError", "ConflictError",
 ]

@@ -50,6 +50,7 @@ from .improvements import (
     prioritise,
     vote_results,
 )
+from .merge import GroupMerge, group_agreement, match_touchpoints, merge_groups, merge_journeys
 from .pain import CRITICAL_BOOST, PAIN_COLUMNS, PAYMENT_TAGS, PaymentMoment, pain_points, payment_moment
 from .paths import REACH_COLUMNS, Path, goal_probability, likely_paths, reach, removal_effect
 from .scoring import (
@@ -77,4 +78,5 @@ __all__ = [
     "INTERVIEW_SUMMARY_COLUMNS", "MIN_RESPONDENTS", "FitnessReport", "Nps", "development_actions",
     "fitness_by_touchpoint", "fitness_level", "fitness_report", "fitness_trend", "interview_summary", "level_gap",
     "nps", "person_results", "team_results",
+    "GroupMerge", "group_agreement", "match_touchpoints", "merge_groups", "merge_journeys",
 ]

@@ -1,4 +1,4 @@
-"""The ``servicepath`` command: new, validate, show, convert, export, fitness.
+"""The ``servicepath`` command: new, validate, show, convert, export, fitness, workshop.
 
 Errors in the input are printed as one line naming the file and the place,
 never as a traceback, and the command exits with status 2.
@@ -22,6 +22,7 @@ from ..io import FORMATS, format_of, load, save, validate_file
 from ..io.files import csv_folder
 from ..model import new_journey, stage_overview, validate
 from .fitness import add_fitness_commands
+from .workshop import add_workshop_commands
 
 __all__ = ["main"]
 
@@ -101,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     export.set_defaults(run=_export)
 
     add_fitness_commands(commands)
+    add_workshop_commands(commands)
     return parser
 
 

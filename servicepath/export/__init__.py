@@ -10,6 +10,7 @@ from .drawings import Drawings
 from .fitness import export_fitness_report, fitness_summary
 from .graphs import export_gexf, export_graphml
 from .html import export_html, html_report
+from .kit_print import print_kit
 from .markdown import markdown_report
 from .mermaid import mermaid_flowchart
 from .names import safe_filename
@@ -21,5 +22,5 @@ __all__ = [
     "EXPORTS", "export_bundle", "export_csv", "Drawings", "export_gexf", "export_graphml", "export_html",
     "html_report", "markdown_report", "mermaid_flowchart", "safe_filename", "POSTER_SIZES", "pdf_report",
     "poster_pdf", "PICTURE_FORMATS", "figure_bytes", "save_figure", "export_workbook", "export_fitness_report",
-    "fitness_summary",
+    "fitness_summary", "print_kit",
 ]

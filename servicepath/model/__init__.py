@@ -17,6 +17,7 @@ from .fitness import (
     Interview,
 )
 from .journey import PAIN_POINT_COLUMNS, SCHEMA_VERSION, TOUCHPOINT_COLUMNS, TRANSITION_COLUMNS, Journey
+from .kit import AgendaStep, Kit, Role
 from .starter import new_journey
 from .synthetic import synthetic_journey
 from .text import Text
@@ -31,6 +32,6 @@ __all__ = [
     "Answer", "Arvo", "Journey", "PainPoint", "Problem", "Rating", "Stage", "Text", "Touchpoint", "Transition",
     "AGREEMENT_SCALE", "DEVELOPMENT_ACTIONS", "DEVELOPMENT_WAYS", "FITNESS_AREAS", "FITNESS_ITEMS", "FITNESS_LEVELS",
     "FITNESS_METHODS", "INTERVIEW_ANSWERS", "LEVEL_BARS", "RECOMMEND_SCALE", "DevelopmentAction", "FitnessAnswer",
-    "FitnessItem", "Interview",
+    "FitnessItem", "Interview", "AgendaStep", "Kit", "Role",
     "check", "new_journey", "stage_overview", "synthetic_journey", "validate",
 ]
