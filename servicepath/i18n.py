@@ -874,6 +874,10 @@ LABELS: dict[str, dict[str, str]] = {
         "fi": "Vertaa ryhmiä rinnakkain: missä ne ovat samaa mieltä ja missä eri mieltä. Yhdistetty tulos ottaa "
               "pisteistä ryhmien mediaanin ja kokoaa kipupisteet ja äänet yhteen."},
     # -- workshop: sessions, merging and the facilitator's view
+    "facilitator.merged.group_folder": {
+        "en": "{name!r} is a group's own folder: give another name, such as merged",
+        "fi": "{name!r} on ryhmän oma kansio: anna jokin toinen nimi, esimerkiksi merged",
+    },
     "session.changed_elsewhere": {
         "en": "group {group}: another notebook had saved the group's journey; its newer version ({version}) is "
               "shown now",

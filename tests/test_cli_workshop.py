@@ -64,3 +64,36 @@ def test_a_second_session_in_the_same_folder_is_refused_and_the_first_is_kept(tm
     assert main(["workshop", "new", "arvo-scoring", "--groups", "5", "--dir", str(tmp_path)]) == 2
     with Session(tmp_path) as session:
         assert session.groups() == ["group-1", "group-2"] and session.meta()["kit"] == "payment-moment"
+
+
+# -- found in review ----------------------------------------------------------------------------------------------
+def test_new_into_a_file_says_so_in_one_line(tmp_path, capsys):
+    file = tmp_path / "file.txt"
+    file.write_text("x")
+    assert main(["workshop", "new", "payment-moment", "--dir", str(file)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "file.txt" in err and "Traceback" not in err
+
+
+def test_collect_on_a_damaged_session_says_so_in_one_line(tmp_path, capsys):
+    folder = tmp_path / "session"
+    assert main(["workshop", "new", "payment-moment", "--groups", "3", "--dir", str(folder)]) == 0
+    path = folder / "session.db"
+    data = bytearray(path.read_bytes())
+    for page in range(8192, len(data), 4096):
+        data[page + 200:page + 500] = b"\xff" * 300
+    path.write_bytes(bytes(data))
+    capsys.readouterr()
+    assert main(["workshop", "collect", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "session.db" in err
+
+
+def test_a_refused_new_leaves_no_half_made_session_behind(tmp_path, capsys):
+    folder = tmp_path / "session"
+    folder.mkdir()
+    (folder / "group-1.ipynb").write_text("{}")  # a notebook left from an earlier workshop
+    assert main(["workshop", "new", "payment-moment", "--groups", "2", "--dir", str(folder)]) == 2
+    assert "group-1.ipynb" in capsys.readouterr().err
+    assert not (folder / "session.db").exists()
+    assert (folder / "group-1.ipynb").read_text() == "{}"

@@ -303,3 +303,14 @@ def test_nbval_runs_the_facilitator_notebook_on_a_session_made_by_the_test(tmp_p
     with Session(tmp_path / "session") as again:
         assert [again.version(g) for g in again.groups()] == versions  # the facilitator only reads the groups' work
     assert not (tmp_path / "work" / "demo-session").exists()          # the given session was used, no demo made
+
+
+# -- found in review ----------------------------------------------------------------------------------------------
+def test_the_merged_result_is_never_exported_into_a_groups_own_folder(plain):
+    # session/group-1 is where group 1's notebook writes its own exports: the merged bundle must not replace them
+    own = plain.folder / "group-1"
+    own.mkdir()
+    merged = MergedResult(plain, lang="en", dpi=20)
+    assert merged.export("group-1") == []
+    assert "group-1" in merged.status.value and "✗" in merged.status.value
+    assert list(own.iterdir()) == []

@@ -305,3 +305,46 @@ def test_two_processes_on_one_group_lose_nothing_and_are_told_of_every_conflict(
             assert status == "✗ " + label("session.conflict", "en").format(group="group-1", conflict=number)
             assert tp_id in after.conflict_journey(number)
         assert after.check() == "ok"
+
+
+# -- found in review ----------------------------------------------------------------------------------------------
+def test_a_session_folder_that_is_a_file_is_refused_with_our_error(tmp_path):
+    file = tmp_path / "notes.txt"
+    file.write_text("not a folder")
+    with pytest.raises(sp.ServicepathError, match="notes.txt"):
+        Session.create(file, kit="payment-moment", groups=2, journey=sp.load_sample("webshop"))
+    assert file.read_text() == "not a folder"
+
+
+def test_a_damaged_session_file_is_our_error_naming_it_not_a_traceback(tmp_path):
+    folder = tmp_path / "session"
+    Session.create(folder, kit="payment-moment", groups=3, journey=sp.load_sample("webshop")).close()
+    path = folder / SESSION_FILE
+    data = bytearray(path.read_bytes())
+    for page in range(8192, len(data), 4096):  # the first pages (header, schema) stay: it still opens
+        data[page + 200:page + 500] = b"\xff" * 300
+    path.write_bytes(bytes(data))
+    with Session(folder) as damaged, pytest.raises(FileFormatError, match=re.escape(str(path))):
+        damaged.journeys()
+
+
+def test_the_starting_journeys_dots_are_not_given_to_every_group(tmp_path):
+    # The webshop sample holds example dot votes; copied into every group they would count once per group.
+    journey = sp.load_sample("webshop")
+    assert journey.votes
+    with Session.create(tmp_path / "s", kit="payment-moment", groups=4, journey=journey) as session:
+        assert all(not j.votes for j in session.journeys().values())
+        assert merge_journeys(session.journeys()).votes == []
+    assert journey.votes  # the caller's journey is not changed
+
+
+def test_opening_a_file_after_another_tab_saved_is_not_refused_as_a_conflict(session, tmp_path):
+    file = sp.save(sp.load_sample("b2b-service"), session.folder / "other.journey.json")
+    tab_one = Workbench.in_session(session, "group-1", lang="en")
+    tab_two = Workbench.in_session(session, "group-1", lang="en")
+    assert tab_one.change("calm payment", lambda j: j.update_touchpoint("pay", emotion=1))
+    assert tab_two.load(file), tab_two.status
+    assert session.conflicts().empty
+    assert session.load("group-1")[0].title == sp.load_sample("b2b-service").title
+    assert tab_two.undo(), tab_two.status  # back to the journey as tab one left it, not tab two's stale copy
+    assert session.load("group-1")[0].touchpoint("pay").emotion == 1

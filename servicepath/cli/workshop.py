@@ -76,7 +76,14 @@ def _new(args) -> int:
     kit = find_kit(args.kit, _folder(args))
     journey = load(args.journey) if args.journey else kit_journey(kit)
     with Session.create(args.dir, kit=kit.id, groups=args.groups, journey=journey) as session:
-        notebooks = write_group_notebooks(session, kit)
+        try:
+            notebooks = write_group_notebooks(session, kit)
+        except BaseException:
+            # e.g. an earlier workshop's notebook is in the folder: leave no half-made session, so `new` can be rerun
+            session.close()
+            for suffix in ("", "-wal", "-shm"):
+                session.path.with_name(session.path.name + suffix).unlink(missing_ok=True)
+            raise
     print(f"session: {Path(args.dir) / 'session.db'}")
     for path in notebooks:
         print(f"group notebook: {path}")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 import zlib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +26,8 @@ import pandas as pd
 from ..errors import ConflictError, DuplicateIdError, FileFormatError, SaveError, SchemaError, UnknownIdError, shown
 from ..model import Journey
 from ..model.timestamps import format_timestamp
-from .database import integrity, open_database, write
+from .database import integrity, open_database
+from .database import write as _write
 from .files import checked_document, loads, save
 
 __all__ = ["Session", "SESSION_FILE", "MAX_GROUPS"]
@@ -67,8 +69,35 @@ def _pack(journey: Journey, document: dict | None = None) -> bytes:
     return zlib.compress(text.encode("utf-8"), 3)
 
 
+def write(connection: sqlite3.Connection, work, *, file: str):
+    """One write transaction; a damaged file is a SaveError naming it (nothing was written)."""
+    try:
+        return _write(connection, work, file=file)
+    except sqlite3.DatabaseError as exc:
+        raise SaveError(f"{file}: nothing was saved: the workshop session database is damaged or "
+                        f"cannot be written ({exc})") from None
+
+
 def _unpack(blob: bytes, where: str) -> Journey:
-    return loads(zlib.decompress(blob), "json", file=where)
+    try:
+        text = zlib.decompress(blob)
+    except (zlib.error, TypeError) as exc:  # a damaged file: say which, never a traceback
+        raise FileFormatError(f"a saved journey is damaged ({exc})", file=where) from None
+    return loads(text, "json", file=where)
+
+
+class _Reading:
+    """The session's connection for reads: a damaged file is a FileFormatError naming it, not an sqlite3 error."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path):
+        self.connection, self.path = connection, path
+
+    def execute(self, sql: str, parameters=()) -> list:
+        try:
+            return self.connection.execute(sql, parameters).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise FileFormatError(f"the workshop session database is damaged ({exc}); the groups' journeys "
+                                  "may still be read one by one with an SQLite tool", file=str(self.path)) from None
 
 
 class Session:
@@ -99,6 +128,7 @@ class Session:
         self.path = path
         self._connection = open_database(path, kind="workshop session", application_id=APPLICATION_ID,
                                          migrations=MIGRATIONS, timeout=timeout)
+        self._read = _Reading(self._connection, path)
 
     @classmethod
     def create(cls, folder: str | os.PathLike, *, kit: str, groups: int | list[str], journey: Journey,
@@ -114,23 +144,35 @@ class Session:
         settings : dict, optional
             Anything the facilitator's view should remember (JSON-serialisable).
 
+        The starting journey's dot votes are left out: a copy in every group would count
+        them once per group in the merged result.
+
         Raises
         ------
         DuplicateIdError
             A session exists in the folder already.
+        SaveError
+            ``folder`` is a file, or cannot be made.
         SchemaError
             A group id is not one (or there are no groups, or more than :data:`MAX_GROUPS`).
         """
         ids = [f"group-{n}" for n in range(1, groups + 1)] if isinstance(groups, int) else list(groups)
         _check_groups(ids)
         folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
+        if folder.exists() and not folder.is_dir():
+            raise SaveError(f"{folder}: is a file, not a folder (expected a folder for the workshop session)")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SaveError(f"{folder}: cannot make the session folder ({exc.strerror or exc})") from None
         path = folder / SESSION_FILE
         if path.exists():
             raise DuplicateIdError("a workshop session exists here already (expected a new folder)", file=str(path))
         path.touch()
         session = cls(path)
-        blob, now = _pack(journey), _now()
+        start = journey.copy()
+        start.votes.clear()  # the groups cast their own dots
+        blob, now = _pack(start), _now()
 
         def work(db):
             meta = {"kit": kit, "title": title or journey.title.get("fi"), "created": now,
@@ -163,7 +205,7 @@ class Session:
 
     def meta(self) -> dict[str, str]:
         """The session's kit, title, creation time and settings (``settings`` decoded)."""
-        meta = dict(self._connection.execute("SELECT key, value FROM meta").fetchall())
+        meta = dict(self._read.execute("SELECT key, value FROM meta"))
         meta["settings"] = json.loads(meta.get("settings", "{}"))
         return meta
 
@@ -180,11 +222,11 @@ class Session:
     # -- groups -----------------------------------------------------------------------------------
     def groups(self) -> list[str]:
         """The group ids in their order."""
-        return [row[0] for row in self._connection.execute("SELECT id FROM groups ORDER BY position")]
+        return [row[0] for row in self._read.execute("SELECT id FROM groups ORDER BY position")]
 
     def _row(self, group: str, columns: str):
-        row = self._connection.execute(f"SELECT {columns} FROM groups WHERE id = ?",  # noqa: S608 - fixed columns
-                                       (group,)).fetchone()
+        rows = self._read.execute(f"SELECT {columns} FROM groups WHERE id = ?", (group,))  # noqa: S608 - fixed columns
+        row = rows[0] if rows else None
         if row is None:
             raise UnknownIdError(f"{self.path}: no group {shown(group)} in this session (expected one of "
                                  f"{', '.join(self.groups())})")
@@ -201,7 +243,7 @@ class Session:
 
     def journeys(self) -> dict[str, Journey]:
         """Every group's current journey, in group order."""
-        rows = self._connection.execute("SELECT id, journey FROM groups ORDER BY position").fetchall()
+        rows = self._read.execute("SELECT id, journey FROM groups ORDER BY position")
         return {group: _unpack(blob, f"{self.path}: {group}") for group, blob in rows}
 
     def save(self, group: str, journey: Journey, *, version: int, document: dict | None = None) -> int:
@@ -247,14 +289,14 @@ class Session:
     def history(self, group: str | None = None) -> pd.DataFrame:
         """Every saved version: ``group``, ``version``, ``saved_at`` (oldest first)."""
         sql = "SELECT group_id, version, saved_at FROM versions"
-        rows = self._connection.execute(sql + (" WHERE group_id = ?" if group else "") + " ORDER BY id",
-                                        (group,) if group else ()).fetchall()
+        rows = self._read.execute(sql + (" WHERE group_id = ?" if group else "") + " ORDER BY id",
+                                  (group,) if group else ())
         return pd.DataFrame(rows, columns=["group", "version", "saved_at"])
 
     def version_journey(self, group: str, version: int) -> Journey:
         """The journey as the group saved it in ``version``."""
-        row = self._connection.execute("SELECT journey FROM versions WHERE group_id = ? AND version = ?",
-                                       (group, version)).fetchone()
+        rows = self._read.execute("SELECT journey FROM versions WHERE group_id = ? AND version = ?", (group, version))
+        row = rows[0] if rows else None
         if row is None:
             raise UnknownIdError(f"{self.path}: group {shown(group)} has no version {version!r}")
         return _unpack(row[0], f"{self.path}: {group} version {version}")
@@ -262,13 +304,14 @@ class Session:
     def conflicts(self, group: str | None = None) -> pd.DataFrame:
         """Saves refused as conflicts: ``conflict``, ``group``, ``based_on``, ``current``, ``refused_at``."""
         sql = "SELECT id, group_id, based_on, current, refused_at FROM conflicts"
-        rows = self._connection.execute(sql + (" WHERE group_id = ?" if group else "") + " ORDER BY id",
-                                        (group,) if group else ()).fetchall()
+        rows = self._read.execute(sql + (" WHERE group_id = ?" if group else "") + " ORDER BY id",
+                                  (group,) if group else ())
         return pd.DataFrame(rows, columns=["conflict", "group", "based_on", "current", "refused_at"])
 
     def conflict_journey(self, conflict: int) -> Journey:
         """The journey a refused save would have written."""
-        row = self._connection.execute("SELECT journey FROM conflicts WHERE id = ?", (conflict,)).fetchone()
+        rows = self._read.execute("SELECT journey FROM conflicts WHERE id = ?", (conflict,))
+        row = rows[0] if rows else None
         if row is None:
             raise UnknownIdError(f"{self.path}: no conflict {conflict!r}")
         return _unpack(row[0], f"{self.path}: conflict {conflict}")
@@ -279,7 +322,7 @@ class Session:
 
     def progress(self) -> pd.DataFrame:
         """Per group: ``group``, ``version``, ``saved_at`` (of the current version), in group order."""
-        rows = self._connection.execute("SELECT id, version, saved_at FROM groups ORDER BY position").fetchall()
+        rows = self._read.execute("SELECT id, version, saved_at FROM groups ORDER BY position")
         return pd.DataFrame(rows, columns=["group", "version", "saved_at"])
 
 

@@ -548,8 +548,8 @@ class MergedResult(w.VBox):
     >>> from servicepath.io.session import Session
     >>> session = Session.create(tempfile.mkdtemp(), kit="arvo-scoring", groups=2, journey=sp.load_sample("webshop"))
     >>> merged = MergedResult(session, lang="en", dpi=30)
-    >>> len(merged.result.journey), merged.result.improvements["dots"].tolist()[:2]
-    (20, [8, 4])
+    >>> len(merged.result.journey), merged.result.improvements["dots"].tolist()[:2]  # no group has voted yet
+    (20, [0, 0])
     """
 
     lang = traitlets.Unicode("fi")
@@ -600,6 +600,9 @@ class MergedResult(w.VBox):
         name = (self.folder.value if folder is None else folder).strip()
         if not re.fullmatch(r"[\w-]+( [\w-]+)*", name):
             self.status.value = status_line("✗ " + label("facilitator.merged.bad_folder", lang).format(name=name))
+            return []
+        if name in self.session.groups():  # that group's own exports and plans are there: never replace them
+            self.status.value = status_line("✗ " + label("facilitator.merged.group_folder", lang).format(name=name))
             return []
         if not self.refresh():
             return []

@@ -298,6 +298,8 @@ class Workbench(traitlets.HasTraits):
         except ServicepathError as exc:
             self.refuse(str(exc))
             return False
+        if self._home is not None:
+            self._catch_up()  # undo must bring back the group's journey as it is now, and the save must not be stale
         self._undo.append((f"{label('widget.load', self.lang)} {Path(path).name}", self.journey, self.path))
         if self._home is not None:  # the group's journey in the session becomes the file's; undo brings it back
             self.journey = journey
