@@ -15,6 +15,7 @@ from .errors import (
     DuplicateIdError,
     FileFormatError,
     InputError,
+    ResourceError,
     SaveError,
     SchemaError,
     SchemaVersionError,
@@ -143,4 +144,5 @@ __all__ = [
     # errors
     "ServicepathError", "InputError", "FileFormatError", "SchemaError", "SchemaVersionError",
     "ValidationError", "DuplicateIdError", "UnknownIdError", "UnsupportedFormatError", "SaveError", "ConflictError",
+    "ResourceError",
 ]

@@ -19,6 +19,7 @@ __all__ = [
     "UnsupportedFormatError",
     "SaveError",
     "ConflictError",
+    "ResourceError",
 ]
 
 
@@ -116,3 +117,7 @@ class ConflictError(SaveError):
     def __init__(self, what: str, *, file: str | None = None, group: str = "", conflict: int = 0):
         self.file, self.group, self.conflict = file, group, conflict
         super().__init__(f"{file}: {what}" if file else what)
+
+
+class ResourceError(ServicepathError):
+    """The work needs more memory or disk than it was allowed; the message says which limit to raise."""
