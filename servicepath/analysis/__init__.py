@@ -50,6 +50,7 @@ from .improvements import (
     prioritise,
     vote_results,
 )
+from .lived import LIVED_COMPARISON_COLUMNS, MATCH_COLUMNS, compare_lived, lived_reach, match_lived
 from .merge import GroupMerge, group_agreement, match_touchpoints, merge_groups, merge_journeys
 from .pain import CRITICAL_BOOST, PAIN_COLUMNS, PAYMENT_TAGS, PaymentMoment, pain_points, payment_moment
 from .paths import REACH_COLUMNS, Path, goal_probability, likely_paths, reach, removal_effect
@@ -79,4 +80,5 @@ __all__ = [
     "fitness_by_touchpoint", "fitness_level", "fitness_report", "fitness_trend", "interview_summary", "level_gap",
     "nps", "person_results", "team_results",
     "GroupMerge", "group_agreement", "match_touchpoints", "merge_groups", "merge_journeys",
+    "LIVED_COMPARISON_COLUMNS", "MATCH_COLUMNS", "compare_lived", "lived_reach", "match_lived",
 ]

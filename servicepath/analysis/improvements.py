@@ -419,6 +419,10 @@ def compare(before: Journey, after: Journey) -> pd.DataFrame:
         the typical path. A touchpoint in one journey only has NaN on the
         other side. Rows that did not change are kept, so the table is complete.
 
+    See Also
+    --------
+    compare_lived : the designed journey against the one customers lived (from event data).
+
     Examples
     --------
     >>> import servicepath as sp

@@ -1,0 +1,204 @@
+"""Designed versus lived: the workshop's map next to the journey customers actually took.
+
+The lived journey is any :class:`Journey` (usually one built by
+:func:`servicepath.mining.journey_from_events`); its touchpoints are matched
+to the designed ones by a mapping table, then by id, then by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..errors import SchemaError, UnknownIdError, shown
+from ..model.journey import Journey
+from .markov import chain
+
+__all__ = ["LIVED_COMPARISON_COLUMNS", "MATCH_COLUMNS", "match_lived", "compare_lived", "lived_reach"]
+
+#: Columns of :func:`match_lived`.
+MATCH_COLUMNS = ("designed", "lived", "matched_by")
+#: Columns of :func:`compare_lived`.
+LIVED_COMPARISON_COLUMNS = ("kind", "designed_id", "lived_id", "designed", "lived", "difference", "surprise")
+
+
+def match_lived(designed: Journey, lived: Journey, mapping=None) -> pd.DataFrame:
+    """Pair the touchpoints of a designed and a lived journey.
+
+    Parameters
+    ----------
+    designed, lived : Journey
+    mapping : dict or DataFrame, optional
+        Lived id → designed id (a dict), or a table with columns ``designed``
+        and ``lived``; several lived touchpoints may map to one designed one.
+        Pairs not in the mapping are matched by the same id, then by the same
+        name (either language, case and spaces ignored).
+
+    Returns
+    -------
+    DataFrame
+        :data:`MATCH_COLUMNS`: one row per pair, plus rows with an empty
+        ``lived`` (designed only) or ``designed`` (lived only);
+        ``matched_by`` is ``mapping``, ``id``, ``name`` or ``""``.
+
+    Raises
+    ------
+    UnknownIdError
+        The mapping names a touchpoint that is in neither journey.
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> j = sp.load_sample("webshop")
+    >>> bool(match_lived(j, j)["matched_by"].eq("id").all())
+    True
+    """
+    pairs = _mapping_pairs(mapping, designed, lived)
+    taken_lived = {lv for _, lv in pairs}
+    rows = [(d, lv, "mapping") for d, lv in pairs]
+    names = _name_index(designed)
+    for tp in lived.graph:
+        if tp in taken_lived:
+            continue
+        if tp in designed.graph:
+            rows.append((tp, tp, "id"))
+        elif (key := _name_key(lived.graph.nodes[tp])) & names.keys():
+            rows.append((names[sorted(key & names.keys())[0]], tp, "name"))
+        else:
+            rows.append(("", tp, ""))
+    matched = {d for d, _, _ in rows if d}
+    rows += [(tp, "", "") for tp in designed.graph if tp not in matched]
+    return pd.DataFrame(rows, columns=list(MATCH_COLUMNS))
+
+
+def _mapping_pairs(mapping, designed: Journey, lived: Journey) -> list[tuple[str, str]]:
+    if mapping is None:
+        return []
+    if isinstance(mapping, Mapping):
+        pairs = [(str(d), str(lv)) for lv, d in mapping.items()]
+    elif isinstance(mapping, pd.DataFrame):
+        missing = [c for c in ("designed", "lived") if c not in mapping.columns]
+        if missing:
+            raise SchemaError(f"the mapping table has no column {missing[0]!r} (expected columns designed and lived)",
+                              where="mapping")
+        pairs = [(str(d), str(lv)) for d, lv in zip(mapping["designed"], mapping["lived"], strict=True)]
+    else:
+        raise SchemaError(f"{type(mapping).__name__} is not a mapping (expected a dict lived id → designed id, or a "
+                          "DataFrame with columns designed and lived)", where="mapping")
+    for d, lv in pairs:
+        if d not in designed.graph:
+            raise UnknownIdError(f"mapping: no touchpoint {shown(d)} in the designed journey")
+        if lv not in lived.graph:
+            raise UnknownIdError(f"mapping: no touchpoint {shown(lv)} in the lived journey")
+    return pairs
+
+
+def _name_key(attrs: dict) -> set[str]:
+    return {" ".join(str(attrs[k]).lower().split()) for k in ("name_fi", "name_en") if attrs.get(k)}
+
+
+def _name_index(journey: Journey) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for tp, attrs in journey.graph.nodes(data=True):
+        for key in _name_key(attrs):
+            index.setdefault(key, tp)
+    return index
+
+
+def lived_reach(journey: Journey) -> pd.Series:
+    """Share of customers who reach each touchpoint: counted (``cases``) when the journey has them, else modelled."""
+    nodes = journey.graph.nodes
+    total = journey.graph.graph.get("event_log", {}).get("cases")
+    if total and all("cases" in nodes[n] for n in nodes):
+        return pd.Series({n: nodes[n]["cases"] / total for n in nodes}, dtype=float)
+    solved = chain(journey)
+    return pd.Series(solved.reach, index=solved.order, dtype=float)
+
+
+def _leave(journey: Journey) -> pd.Series:
+    """Share of the customers at each touchpoint who drop out there (0 at final touchpoints)."""
+    out = {n: 0.0 for n in journey.graph}
+    for source, _, attrs in journey.graph.edges(data=True):
+        out[source] += attrs.get("share", 0.0)
+    nodes = journey.graph.nodes
+    return pd.Series({n: 0.0 if nodes[n].get("final") else max(0.0, 1 - s) for n, s in out.items()}, dtype=float)
+
+
+def compare_lived(designed: Journey, lived: Journey, *, mapping=None) -> pd.DataFrame:
+    """Where the journey customers live differs from the one the workshop designed, biggest surprises first.
+
+    Parameters
+    ----------
+    designed, lived : Journey
+    mapping : dict or DataFrame, optional
+        How lived touchpoints map to designed ones (see :func:`match_lived`).
+
+    Returns
+    -------
+    DataFrame
+        :data:`LIVED_COMPARISON_COLUMNS`, one row per finding, sorted by
+        ``surprise`` (the absolute ``difference`` = lived − designed):
+
+        - ``only_designed`` / ``only_lived``: a touchpoint in one journey
+          only; the value is its reach (share of customers getting there).
+        - ``reach``: a touchpoint in both, its reach on each side.
+        - ``drop_out``: the share of those at the touchpoint who leave there.
+        - ``share``: a transition ``source → target`` (designed ids where
+          matched); 0 on the side that does not have it.
+
+    Examples
+    --------
+    >>> import servicepath as sp
+    >>> j = sp.load_sample("webshop")
+    >>> bool(compare_lived(j, j)["surprise"].max() < 1e-9)
+    True
+    """
+    matches = match_lived(designed, lived, mapping)
+    reach_d, reach_l = lived_reach(designed), lived_reach(lived)
+    leave_d, leave_l = _leave(designed), _leave(lived)
+    rows = []
+    for d, lv in zip(matches["designed"], matches["lived"], strict=True):
+        if not lv:
+            rows.append(("only_designed", d, "", reach_d[d], 0.0))
+        elif not d:
+            rows.append(("only_lived", "", lv, 0.0, reach_l[lv]))
+    both = matches[(matches["designed"] != "") & (matches["lived"] != "")]
+    for d, group in both.groupby("designed", sort=False):  # several lived touchpoints may share one designed one
+        lv = group["lived"].tolist()
+        rows.append(("reach", d, ", ".join(lv), reach_d[d], min(1.0, float(reach_l[lv].sum()))))
+        visits = [lived.graph.nodes[x].get("visits", 1.0) for x in lv]
+        rows.append(("drop_out", d, ", ".join(lv), leave_d[d], float(np.average(leave_l[lv], weights=visits))))
+    rows += _transition_rows(designed, lived, matches)
+    table = pd.DataFrame(rows, columns=["kind", "designed_id", "lived_id", "designed", "lived"])
+    table["difference"] = table["lived"] - table["designed"]
+    table["surprise"] = table["difference"].abs()
+    return table.sort_values("surprise", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _transition_rows(designed: Journey, lived: Journey, matches: pd.DataFrame) -> list[tuple]:
+    """Designed and lived share of every transition; lived touchpoints merged by the mapping pool their visits."""
+    to_designed = {lv: d for d, lv in zip(matches["designed"], matches["lived"], strict=True) if lv and d}
+    nodes = lived.graph.nodes
+    visits: dict[str, float] = {}
+    for tp in lived.graph:
+        group = to_designed.get(tp, tp)
+        visits[group] = visits.get(group, 0.0) + nodes[tp].get("visits", 1.0)
+    flow: dict[tuple[str, str], float] = {}
+    lived_ids: dict[tuple[str, str], list[str]] = {}
+    for source, target, attrs in lived.graph.edges(data=True):
+        key = (to_designed.get(source, source), to_designed.get(target, target))
+        if key[0] == key[1] and source != target and key[0] in designed.graph:
+            continue  # two lived touchpoints mapped to one designed touchpoint: a step inside it
+        flow[key] = flow.get(key, 0.0) + attrs.get("share", 0.0) * nodes[source].get("visits", 1.0)
+        lived_ids.setdefault(key, []).append(f"{source} → {target}")
+    rows = []
+    for source, target, attrs in designed.graph.edges(data=True):
+        key = (source, target)
+        lived_share = flow.pop(key, 0.0) / visits.get(source, 1.0) if key in flow else 0.0
+        rows.append(("share", f"{source} → {target}", ", ".join(lived_ids.pop(key, [])), attrs.get("share", 0.0),
+                     lived_share))
+    for key, amount in flow.items():
+        rows.append(("share", "", ", ".join(lived_ids[key]), 0.0, amount / visits[key[0]]))
+    return rows

@@ -1,0 +1,84 @@
+"""Designed versus lived: matching touchpoints and finding the biggest surprises."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import servicepath as sp
+from servicepath import Journey, Stage, Text, Touchpoint
+from servicepath.mining import journey_from_events
+
+T0 = pd.Timestamp("2026-03-02 09:00", tz="UTC")
+
+
+def designed() -> Journey:
+    j = Journey(Text(en="Designed"), stages=[Stage("buy"), Stage("pay")])
+    j.add_touchpoint(Touchpoint("cart", Text(fi="Ostoskori", en="Cart"), "buy", entry_share=1.0))
+    j.add_touchpoint(Touchpoint("pay", Text(fi="Maksu", en="Payment"), "pay"))
+    j.add_touchpoint(Touchpoint("thanks", Text(en="Thank-you page"), "pay", final=True))
+    j.add_transition("cart", "pay", share=0.9)
+    j.add_transition("pay", "thanks", share=0.95)
+    return j
+
+
+def lived_log(paths: list[tuple[list[str], int]]) -> pd.DataFrame:
+    rows, n = [], 0
+    for path, count in paths:
+        for _ in range(count):
+            rows += [(f"c{n}", tp, T0 + pd.Timedelta(minutes=n * 10 + k)) for k, tp in enumerate(path)]
+            n += 1
+    return pd.DataFrame(rows, columns=["case_id", "activity", "timestamp"])
+
+
+# 10 customers: 6 pay and finish, 2 leave at payment, 2 leave at the cart; 3 of them were asked for a login first
+LOG = lived_log([(["Cart", "Payment", "Receipt"], 4), (["Cart", "Login", "Payment", "Receipt"], 2),
+                 (["Cart", "Payment"], 2), (["Cart"], 1), (["Cart", "Login"], 1)])
+
+
+def test_touchpoints_match_by_mapping_then_id_then_name():
+    lived = journey_from_events(LOG)
+    match = sp.match_lived(designed(), lived, mapping={"Receipt": "thanks"}).set_index("lived")
+    assert match.loc["Receipt", ["designed", "matched_by"]].tolist() == ["thanks", "mapping"]
+    assert match.loc["Cart", ["designed", "matched_by"]].tolist() == ["cart", "name"]  # "Cart" is the English name
+    assert match.loc["Payment", "designed"] == "pay"
+    assert match.loc["Login", "designed"] == ""  # customers meet a login the design does not have
+
+
+def test_surprises_come_first_with_the_right_numbers():
+    lived = journey_from_events(LOG, final=["Receipt"])
+    table = sp.compare_lived(designed(), lived, mapping={"Receipt": "thanks"})
+    assert table["surprise"].is_monotonic_decreasing
+    rows = table.set_index(["kind", "designed_id", "lived_id"])
+    # 3 of 10 customers met the login; the designed map has no login at all
+    assert rows.loc[("only_lived", "", "Login"), "lived"] == pytest.approx(0.3)
+    # designed: 90 % of the cart goes to payment directly; lived: 6 of 10
+    direct = rows.loc[("share", "cart → pay", "Cart → Payment"), ["designed", "lived"]].tolist()
+    assert direct == pytest.approx([0.9, 0.6])
+    # payment drop-out: designed 5 %, lived 2 of 8
+    assert rows.loc[("drop_out", "pay", "Payment"), "lived"] == pytest.approx(2 / 8)
+    assert rows.loc[("reach", "thanks", "Receipt"), "lived"] == pytest.approx(0.6)
+
+
+def test_two_lived_touchpoints_mapped_to_one_designed_pool_their_customers():
+    lived = journey_from_events(LOG, final=["Receipt"])
+    mapping = pd.DataFrame({"designed": ["pay", "pay", "thanks", "cart"],
+                            "lived": ["Login", "Payment", "Receipt", "Cart"]})
+    rows = sp.compare_lived(designed(), lived, mapping=mapping).set_index(["kind", "designed_id"])
+    # cart → (login or payment): 9 of 10 customers; the login → payment step is inside "pay"
+    assert rows.loc[("share", "cart → pay"), "lived"] == pytest.approx(0.9)
+    assert rows.loc[("share", "pay → thanks"), "lived"] == pytest.approx(6 / 11)  # 6 receipts of 11 visits in "pay"
+    assert "only_lived" not in rows.index.get_level_values("kind")
+
+
+def test_a_mapping_naming_an_unknown_touchpoint_is_refused():
+    lived = journey_from_events(LOG)
+    with pytest.raises(sp.UnknownIdError, match="mapping: no touchpoint 'Paid' in the lived journey"):
+        sp.compare_lived(designed(), lived, mapping={"Paid": "pay"})
+    with pytest.raises(sp.SchemaError, match="no column 'designed'"):
+        sp.compare_lived(designed(), lived, mapping=pd.DataFrame({"lived": ["Cart"]}))
+
+
+def test_a_journey_compared_with_itself_has_no_surprises():
+    j = sp.load_sample("webshop")
+    assert sp.compare_lived(j, j)["surprise"].max() < 1e-9
