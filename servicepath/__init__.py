@@ -48,6 +48,7 @@ from .figures import (
     fitness_trend_chart,
     journey_graph,
     journey_map,
+    lived_over_designed,
     map_layout,
     map_pain_numbers,
     priority_matrix,
@@ -76,6 +77,7 @@ from .io import (
     schema,
     validate_file,
 )
+from .mining import event_flows, journey_from_events, lived_touchpoints, lived_transitions
 from .model import (
     AFTERCARE_PRACTICES,
     DEVELOPMENT_ACTIONS,
@@ -132,7 +134,9 @@ __all__ = [
     *_analysis_all,
     # pictures
     "journey_map", "map_layout", "map_pain_numbers", "emotion_curve", "arvo_heatmap", "arvo_radar", "journey_graph",
-    "priority_matrix", "compare_maps",
+    "priority_matrix", "compare_maps", "lived_over_designed",
+    # event data: the journey as lived
+    "journey_from_events", "event_flows", "lived_touchpoints", "lived_transitions",
     # exports
     "export_bundle", "save_figure", "pdf_report", "poster_pdf", "export_html", "export_workbook", "export_csv",
     "markdown_report", "mermaid_flowchart", "export_graphml", "export_gexf",

@@ -82,3 +82,30 @@ def test_a_mapping_naming_an_unknown_touchpoint_is_refused():
 def test_a_journey_compared_with_itself_has_no_surprises():
     j = sp.load_sample("webshop")
     assert sp.compare_lived(j, j)["surprise"].max() < 1e-9
+
+
+# -- pictures ----------------------------------------------------------------------------------
+def gids(fig, prefix):
+    ax = fig.axes[0]
+    artists = [*ax.patches, *ax.collections, *ax.texts]
+    return sorted(a.get_gid() for a in artists if (a.get_gid() or "").startswith(prefix))
+
+
+def test_the_network_hides_rare_transitions_but_still_counts_them():
+    lived = journey_from_events(LOG)
+    fig = sp.journey_graph(lived, min_share=0.5)
+    assert gids(fig, "edge:") == ["edge:Cart->Payment", "edge:Login->Payment", "edge:Payment->Receipt"]
+    assert "1 transitions under 50.0% not drawn" in "".join(t.get_text() for t in fig.axes[0].texts)
+    circles = {g: c for c in fig.axes[0].collections if (g := c.get_gid() or "").startswith("node:")}
+    assert circles["node:Login"].get_sizes()[0] == sp.figures.network.node_size(0.3)  # reach counted on all data
+
+
+def test_lived_over_designed_colours_the_differences_and_lists_what_the_design_lacks(tmp_path):
+    lived = journey_from_events(LOG, final=["Receipt"])
+    fig = sp.lived_over_designed(designed(), lived, lang="fi")  # no mapping: the receipt is not matched
+    assert gids(fig, "lived:") == ["lived:cart->pay"]
+    assert gids(fig, "missing:") == ["missing:thanks"]
+    only = next(t for t in fig.axes[0].texts if t.get_gid() == "only-lived").get_text()
+    assert "vain datassa" in only and "Login (30,0\u00a0%)" in only and "Receipt (60,0\u00a0%)" in only
+    fig.savefig(tmp_path / "lived.png")
+    assert (tmp_path / "lived.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

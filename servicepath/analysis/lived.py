@@ -16,7 +16,7 @@ from ..errors import SchemaError, UnknownIdError, shown
 from ..model.journey import Journey
 from .markov import chain
 
-__all__ = ["LIVED_COMPARISON_COLUMNS", "MATCH_COLUMNS", "match_lived", "compare_lived", "lived_reach"]
+__all__ = ["LIVED_COMPARISON_COLUMNS", "MATCH_COLUMNS", "match_lived", "compare_lived", "lived_reach", "pooled_shares"]
 
 #: Columns of :func:`match_lived`.
 MATCH_COLUMNS = ("designed", "lived", "matched_by")
@@ -178,7 +178,19 @@ def compare_lived(designed: Journey, lived: Journey, *, mapping=None) -> pd.Data
 
 
 def _transition_rows(designed: Journey, lived: Journey, matches: pd.DataFrame) -> list[tuple]:
-    """Designed and lived share of every transition; lived touchpoints merged by the mapping pool their visits."""
+    shares = pooled_shares(designed, lived, matches)
+    rows = [("share", f"{s} → {t}" if d == d else "", ids, 0.0 if d != d else d, lv)
+            for s, t, lv, d, ids in shares.itertuples(index=False)]
+    rows += [("share", f"{s} → {t}", "", attrs.get("share", 0.0), 0.0)
+             for s, t, attrs in designed.graph.edges(data=True)
+             if not ((shares["source"] == s) & (shares["target"] == t)).any()]
+    return rows
+
+
+def pooled_shares(designed: Journey, lived: Journey, matches: pd.DataFrame) -> pd.DataFrame:
+    """Lived transitions in designed terms: ``source``, ``target``, ``lived``, ``designed`` (NaN when the design
+    lacks it) and ``lived_ids``. Lived touchpoints matched to one designed touchpoint pool their visits; a step
+    between two of them is inside it and left out. Unmatched lived touchpoints keep their own ids."""
     to_designed = {lv: d for d, lv in zip(matches["designed"], matches["lived"], strict=True) if lv and d}
     nodes = lived.graph.nodes
     visits: dict[str, float] = {}
@@ -190,15 +202,10 @@ def _transition_rows(designed: Journey, lived: Journey, matches: pd.DataFrame) -
     for source, target, attrs in lived.graph.edges(data=True):
         key = (to_designed.get(source, source), to_designed.get(target, target))
         if key[0] == key[1] and source != target and key[0] in designed.graph:
-            continue  # two lived touchpoints mapped to one designed touchpoint: a step inside it
+            continue
         flow[key] = flow.get(key, 0.0) + attrs.get("share", 0.0) * nodes[source].get("visits", 1.0)
         lived_ids.setdefault(key, []).append(f"{source} → {target}")
-    rows = []
-    for source, target, attrs in designed.graph.edges(data=True):
-        key = (source, target)
-        lived_share = flow.pop(key, 0.0) / visits.get(source, 1.0) if key in flow else 0.0
-        rows.append(("share", f"{source} → {target}", ", ".join(lived_ids.pop(key, [])), attrs.get("share", 0.0),
-                     lived_share))
-    for key, amount in flow.items():
-        rows.append(("share", "", ", ".join(lived_ids[key]), 0.0, amount / visits[key[0]]))
-    return rows
+    rows = [(s, t, amount / visits[s],
+             designed.graph.edges[s, t].get("share", 0.0) if designed.graph.has_edge(s, t) else np.nan,
+             ", ".join(lived_ids[(s, t)])) for (s, t), amount in flow.items()]
+    return pd.DataFrame(rows, columns=["source", "target", "lived", "designed", "lived_ids"])

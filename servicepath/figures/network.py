@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from ..analysis.paths import reach
+from ..analysis.lived import lived_reach
 from ..i18n import label
 from ..model import LANES, Journey
 from . import style
@@ -84,7 +84,7 @@ def graph_layout(journey: Journey) -> GraphLayout:
     return GraphLayout(positions, columns, stages, lanes)
 
 
-def journey_graph(journey: Journey, *, lang: str = "en", ax: Axes | None = None) -> Figure:
+def journey_graph(journey: Journey, *, lang: str = "en", min_share: float = 0.0, ax: Axes | None = None) -> Figure:
     """Draw the journey as a network, left to right by stage.
 
     Circles are touchpoints, their area the share of customers who get there
@@ -99,13 +99,18 @@ def journey_graph(journey: Journey, *, lang: str = "en", ax: Axes | None = None)
     journey : Journey
     lang : {"en", "fi"}
         Language of every word on the picture.
+    min_share : float
+        Hide transitions taken by fewer than this share of the customers at
+        their source (a display filter: sizes and numbers still count every
+        transition; the subtitle says how many are hidden).
     ax : matplotlib Axes, optional
         Draw into it instead of a new figure.
 
     Returns
     -------
     matplotlib.figure.Figure
-        Artists carry ids: ``node:<id>`` (one scatter per touchpoint),
+        For a journey built from event data, circle sizes are the counted share
+        of customers (:func:`servicepath.lived_reach`). Artists carry ids: ``node:<id>`` (one scatter per touchpoint),
         ``edge:<source>-><target>``, ``label:<id>``, ``stage:<stage>``,
         ``lane:<lane>``.
 
@@ -117,31 +122,42 @@ def journey_graph(journey: Journey, *, lang: str = "en", ax: Axes | None = None)
     20
     """
     lang = style.check_lang(lang)
-    layout = graph_layout(journey)
-    reached = reach(journey).set_index("id")["reach"]
-    rows = -min((bottom for _, _, bottom in layout.lanes), default=-1)
     with style.styled():
-        # at least as wide as the key under the network, however small the journey
-        fig, ax = figure_and_axes(ax, max(9.0, 1.6 + COL_IN * (len(layout.stages) + 0.55)),
-                                  max(5.5, 2.6 + ROW_IN * rows))
-        left, right = -0.95, len(layout.stages) - 0.4
-        _bands(ax, journey, layout, left, right, lang)
-        for source, target, attrs in journey.graph.edges(data=True):
-            _edge(ax, layout, source, target, float(attrs.get("share") or 0), reached)
-        for tp, (x, y) in layout.positions.items():
-            _node(ax, journey, tp, x, y, float(reached.get(tp, 0.0)), lang)
-        ax.set_xlim(left, right)
-        ax.set_ylim(-rows - 0.3, 0.75)  # room for the names under the lowest circles
-        ax.set_xticks([])
-        ax.set_yticks([])
-        for side in ("top", "right", "left", "bottom"):
-            ax.spines[side].set_visible(False)
-        _legends(ax, lang)
+        fig, ax, _ = draw_network(journey, lang=lang, min_share=min_share, ax=ax)
         subtitle = (f"{len(journey)} {label('word.touchpoints', lang)} · "
                     f"{journey.graph.number_of_edges()} {label('word.transitions', lang)}")
+        hidden = sum(1 for *_, a in journey.graph.edges(data=True) if float(a.get("share") or 0) < min_share)
+        if hidden:
+            subtitle += " · " + label("chart.graph.hidden", lang).format(count=hidden, share=percent(min_share, lang))
         heading(ax, f"{label('chart.graph.title', lang)} — {journey_title(journey, lang)}", subtitle,
                 owned=fig.axes == [ax])
     return fig
+
+
+def draw_network(journey: Journey, *, lang: str, min_share: float = 0.0, ax: Axes | None = None):
+    """The network without its heading (inside :func:`style.styled`): returns the figure, axes and layout."""
+    layout = graph_layout(journey)
+    reached = lived_reach(journey)
+    shown_edges = [(s, t, float(a.get("share") or 0)) for s, t, a in journey.graph.edges(data=True)
+                   if float(a.get("share") or 0) >= min_share]
+    rows = -min((bottom for _, _, bottom in layout.lanes), default=-1)
+    # at least as wide as the key under the network, however small the journey
+    fig, ax = figure_and_axes(ax, max(9.0, 1.6 + COL_IN * (len(layout.stages) + 0.55)),
+                              max(5.5, 2.6 + ROW_IN * rows))
+    left, right = -0.95, len(layout.stages) - 0.4
+    _bands(ax, journey, layout, left, right, lang)
+    for source, target, share in shown_edges:
+        _edge(ax, layout, source, target, share, reached)
+    for tp, (x, y) in layout.positions.items():
+        _node(ax, journey, tp, x, y, float(reached.get(tp, 0.0)), lang)
+    ax.set_xlim(left, right)
+    ax.set_ylim(-rows - 0.3, 0.75)  # room for the names under the lowest circles
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(False)
+    _legends(ax, lang)
+    return fig, ax, layout
 
 
 def _bands(ax, journey: Journey, layout: GraphLayout, left: float, right: float, lang: str) -> None:
