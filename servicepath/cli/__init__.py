@@ -1,4 +1,4 @@
-"""The ``servicepath`` command: new, validate, show, convert, export, fitness, workshop.
+"""The ``servicepath`` command: new, validate, show, convert, export, fitness, workshop, events.
 
 Errors in the input are printed as one line naming the file and the place,
 never as a traceback, and the command exits with status 2.
@@ -21,6 +21,7 @@ from ..i18n import label
 from ..io import FORMATS, format_of, load, save, validate_file
 from ..io.files import csv_folder
 from ..model import new_journey, stage_overview, validate
+from .events import add_events_commands
 from .fitness import add_fitness_commands
 from .workshop import add_workshop_commands
 
@@ -103,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_fitness_commands(commands)
     add_workshop_commands(commands)
+    add_events_commands(commands)
     return parser
 
 

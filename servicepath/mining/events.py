@@ -53,6 +53,12 @@ class EventCodes:
         return len(self.case)
 
 
+def is_event_log(path: str | os.PathLike) -> bool:
+    """Whether the file name ends like an event log (.csv, .parquet, .pq, .xes, .xes.gz)."""
+    name = Path(path).name.lower()
+    return name.endswith(".xes.gz") or Path(name).suffix in EVENT_FORMATS
+
+
 def read_event_frame(events, *, columns: list[str], file: str, progress: bool = False) -> pd.DataFrame:
     """A DataFrame, CSV or Parquet path (or XES) as a DataFrame with at least ``columns`` read."""
     if isinstance(events, pd.DataFrame):
@@ -117,10 +123,15 @@ def _read_parquet(path: Path, progress: bool):
     return pa.Table.from_batches(batches, schema=parquet.schema_arrow)
 
 
+#: A progress bar is shown only for reads at least this long (bytes, or rows of Parquet).
+BAR_FROM = {"B": 64 << 20, "rows": 1_000_000}
+
+
 def _bar(progress: bool, total: int, name: str, unit: str = "B"):
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, desc=name, unit=unit, unit_scale=True, disable=not progress, leave=False)
+    return tqdm(total=total, desc=name, unit=unit, unit_scale=True, leave=False,
+                disable=not progress or total < BAR_FROM[unit])
 
 
 def find_columns(frame: pd.DataFrame, wanted: dict[str, str], file: str) -> dict[str, str]:
