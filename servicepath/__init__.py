@@ -77,7 +77,14 @@ from .io import (
     schema,
     validate_file,
 )
-from .mining import event_flows, journey_from_events, lived_touchpoints, lived_transitions
+from .mining import (
+    event_flows,
+    journey_from_events,
+    lived_touchpoints,
+    lived_transitions,
+    simulate_events,
+    write_event_log,
+)
 from .model import (
     AFTERCARE_PRACTICES,
     DEVELOPMENT_ACTIONS,
@@ -136,7 +143,8 @@ __all__ = [
     "journey_map", "map_layout", "map_pain_numbers", "emotion_curve", "arvo_heatmap", "arvo_radar", "journey_graph",
     "priority_matrix", "compare_maps", "lived_over_designed",
     # event data: the journey as lived
-    "journey_from_events", "event_flows", "lived_touchpoints", "lived_transitions",
+    "journey_from_events", "event_flows", "lived_touchpoints", "lived_transitions", "simulate_events",
+    "write_event_log",
     # exports
     "export_bundle", "save_figure", "pdf_report", "poster_pdf", "export_html", "export_workbook", "export_csv",
     "markdown_report", "mermaid_flowchart", "export_graphml", "export_gexf",

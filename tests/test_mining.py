@@ -291,3 +291,13 @@ def test_duckdb_engine_out_of_memory_says_which_limit_to_raise(tmp_path):
     generated_log(20_000).to_parquet(path)
     with pytest.raises(sp.ResourceError, match=r"big\.parquet: counting needed more than memory_limit='1MB'"):
         event_flows(path, engine="duckdb", memory_limit="1MB")
+
+
+def test_formula_safe_names_written_by_servicepath_read_back_as_they_were(tmp_path):
+    from servicepath.mining.simulate import write_event_log
+
+    frame = log([("=Cart", 0), ("Pay", 1)])
+    path = write_event_log(frame, tmp_path / "events.csv")
+    assert "'=Cart" in path.read_text(encoding="utf-8")  # harmless in Excel
+    assert "=Cart" in journey_from_events(path)
+    assert "=Cart" in journey_from_events(path, engine="duckdb")

@@ -111,8 +111,9 @@ def _count(db, path: Path, case, touchpoint, timestamp, nps, ties, top_variants)
                           where=f"column {nps!r}")
     time_text = f"CAST({_q(cols['timestamp'])} AS VARCHAR)"
     time = f"TRY_CAST({_q(cols['timestamp'])} AS TIMESTAMPTZ)"
-    select = [f"NULLIF(TRIM(CAST({_q(cols['case'])} AS VARCHAR)), '') AS c",
-              f"NULLIF(TRIM(CAST({_q(cols['touchpoint'])} AS VARCHAR)), '') AS a",
+    text = _unescaped if path.suffix.lower() == ".csv" else (lambda expr: expr)
+    case_text, touchpoint_text = (text(f"CAST({_q(cols[role])} AS VARCHAR)") for role in ("case", "touchpoint"))
+    select = [f"NULLIF(TRIM({case_text}), '') AS c", f"NULLIF(TRIM({touchpoint_text}), '') AS a",
               f"{time} AS t", f"{time_text} AS t_text"]
     select += [f"COALESCE(CAST({_q(name)} AS VARCHAR), '') AS x_{name}" for name in extra]
     if nps is not None:
@@ -153,6 +154,11 @@ def _quantiles(where: str, groups: list[str], value: str, quantiles: dict[str, f
                                    row_number() OVER (PARTITION BY {by} ORDER BY {value}) - 1 AS r
                                FROM steps WHERE {where})
                SELECT {by}, any_value(n) AS n, {", ".join(picks)} FROM ranked WHERE {wanted} GROUP BY {by}"""  # noqa: S608
+
+
+def _unescaped(expr: str) -> str:
+    """Undo the apostrophe formula-safe CSV writers put before ``= + - @`` (as :func:`unsafe_cell` does)."""
+    return f"CASE WHEN regexp_matches({expr}, '^''+[=+@\t\r-]') THEN {expr}[2:] ELSE {expr} END"
 
 
 def _check(db, file: str, column: str, nps: str | None) -> dict[str, int]:

@@ -107,7 +107,22 @@ def _read_csv(path: Path, progress: bool):
         for batch in reader:
             batches.append(batch)
             bar.update(batch.nbytes)
-    return pa.Table.from_batches(batches, schema=reader.schema)
+    return _unescape_formulas(pa.Table.from_batches(batches, schema=reader.schema))
+
+
+def _unescape_formulas(table):
+    """Undo the apostrophe that formula-safe writers put before ``= + - @`` (as :func:`unsafe_cell`, vectorised)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for k, field_ in enumerate(table.schema):
+        if not pa.types.is_string(field_.type) and not pa.types.is_large_string(field_.type):
+            continue
+        column = table.column(k)
+        escaped = pc.fill_null(pc.match_substring_regex(column, r"^'+[=+\-@\t\r]"), False)
+        if pc.any(escaped).as_py():
+            table = table.set_column(k, field_.name, pc.if_else(escaped, pc.utf8_slice_codeunits(column, 1), column))
+    return table
 
 
 def _read_parquet(path: Path, progress: bool):
