@@ -109,3 +109,16 @@ def test_lived_over_designed_colours_the_differences_and_lists_what_the_design_l
     assert "vain datassa" in only and "Login (30,0\u00a0%)" in only and "Receipt (60,0\u00a0%)" in only
     fig.savefig(tmp_path / "lived.png")
     assert (tmp_path / "lived.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_sample_event_log_surprises_with_the_login_nobody_drew():
+    from servicepath.mining.samples import sample_event_log
+
+    lived = journey_from_events(sample_event_log(), nps="nps")
+    top = sp.compare_lived(sp.load_sample("webshop"), lived).head(3)
+    assert top["lived_id"].str.contains("Log in or sign up").sum() >= 1
+    assert ("cart → pay" in set(top["designed_id"]))  # fewer go straight from the cart to payment
+    # a rarely used touchpoint's different share ranks below what many customers meet
+    table = sp.compare_lived(sp.load_sample("webshop"), lived).reset_index()
+    chat = table[table["designed_id"] == "chat → cart"].index[0]
+    assert chat > table[table["designed_id"] == "pay"].index[0]

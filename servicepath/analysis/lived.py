@@ -117,13 +117,14 @@ def lived_reach(journey: Journey) -> pd.Series:
     return pd.Series(solved.reach, index=solved.order, dtype=float)
 
 
-def _leave(journey: Journey) -> pd.Series:
-    """Share of the customers at each touchpoint who drop out there (0 at final touchpoints)."""
+def _leave(journey: Journey, *, final: bool = True) -> pd.Series:
+    """Share of the customers at each touchpoint who leave there (0 at final touchpoints unless ``final=False``)."""
     out = {n: 0.0 for n in journey.graph}
     for source, _, attrs in journey.graph.edges(data=True):
         out[source] += attrs.get("share", 0.0)
     nodes = journey.graph.nodes
-    return pd.Series({n: 0.0 if nodes[n].get("final") else max(0.0, 1 - s) for n, s in out.items()}, dtype=float)
+    return pd.Series({n: 0.0 if final and nodes[n].get("final") else max(0.0, 1 - s) for n, s in out.items()},
+                     dtype=float)
 
 
 def compare_lived(designed: Journey, lived: Journey, *, mapping=None) -> pd.DataFrame:
@@ -138,13 +139,18 @@ def compare_lived(designed: Journey, lived: Journey, *, mapping=None) -> pd.Data
     Returns
     -------
     DataFrame
-        :data:`LIVED_COMPARISON_COLUMNS`, one row per finding, sorted by
-        ``surprise`` (the absolute ``difference`` = lived − designed):
+        :data:`LIVED_COMPARISON_COLUMNS`, one row per finding, biggest
+        ``surprise`` first. ``difference`` is lived − designed; ``surprise``
+        is its size in customers: for reach and touchpoints in one journey
+        only, the absolute difference; for drop-out and transition shares,
+        the absolute difference times the larger reach of the touchpoint
+        (a share that differs where few customers come is a small surprise).
 
         - ``only_designed`` / ``only_lived``: a touchpoint in one journey
           only; the value is its reach (share of customers getting there).
         - ``reach``: a touchpoint in both, its reach on each side.
-        - ``drop_out``: the share of those at the touchpoint who leave there.
+        - ``drop_out``: the share of those at the touchpoint who leave there
+          (not for touchpoints the design marks ``final``: leaving there is completing).
         - ``share``: a transition ``source → target`` (designed ids where
           matched); 0 on the side that does not have it.
 
@@ -157,33 +163,41 @@ def compare_lived(designed: Journey, lived: Journey, *, mapping=None) -> pd.Data
     """
     matches = match_lived(designed, lived, mapping)
     reach_d, reach_l = lived_reach(designed), lived_reach(lived)
-    leave_d, leave_l = _leave(designed), _leave(lived)
-    rows = []
+    leave_d, leave_l = _leave(designed), _leave(lived, final=False)
+    reach_pooled: dict[str, float] = reach_l.to_dict()  # reach in designed terms: matched lived ids pooled
+    rows = []  # (kind, designed id, lived id, designed, lived, weight)
     for d, lv in zip(matches["designed"], matches["lived"], strict=True):
         if not lv:
-            rows.append(("only_designed", d, "", reach_d[d], 0.0))
+            rows.append(("only_designed", d, "", reach_d[d], 0.0, 1.0))
         elif not d:
-            rows.append(("only_lived", "", lv, 0.0, reach_l[lv]))
+            rows.append(("only_lived", "", lv, 0.0, reach_l[lv], 1.0))
     both = matches[(matches["designed"] != "") & (matches["lived"] != "")]
     for d, group in both.groupby("designed", sort=False):  # several lived touchpoints may share one designed one
         lv = group["lived"].tolist()
-        rows.append(("reach", d, ", ".join(lv), reach_d[d], min(1.0, float(reach_l[lv].sum()))))
+        reach_pooled[d] = min(1.0, float(reach_l[lv].sum()))
+        rows.append(("reach", d, ", ".join(lv), reach_d[d], reach_pooled[d], 1.0))
+        if designed.graph.nodes[d].get("final"):
+            continue  # leaving where the design says the journey is complete is no drop-out, on either side
         visits = [lived.graph.nodes[x].get("visits", 1.0) for x in lv]
-        rows.append(("drop_out", d, ", ".join(lv), leave_d[d], float(np.average(leave_l[lv], weights=visits))))
-    rows += _transition_rows(designed, lived, matches)
-    table = pd.DataFrame(rows, columns=["kind", "designed_id", "lived_id", "designed", "lived"])
+        rows.append(("drop_out", d, ", ".join(lv), leave_d[d], float(np.average(leave_l[lv], weights=visits)),
+                     max(reach_d[d], reach_pooled[d])))
+    for kind, d, lv, before, after, source in _transition_rows(designed, lived, matches):
+        rows.append((kind, d, lv, before, after, max(reach_d.get(source, 0.0), reach_pooled.get(source, 0.0))))
+    table = pd.DataFrame(rows, columns=["kind", "designed_id", "lived_id", "designed", "lived", "weight"])
     table["difference"] = table["lived"] - table["designed"]
-    table["surprise"] = table["difference"].abs()
+    # a share that differs where few customers come is a small surprise: weigh it by who gets there
+    table["surprise"] = table["difference"].abs() * table.pop("weight")
     return table.sort_values("surprise", ascending=False, kind="stable").reset_index(drop=True)
 
 
 def _transition_rows(designed: Journey, lived: Journey, matches: pd.DataFrame) -> list[tuple]:
+    """("share", designed id, lived ids, designed share, lived share, source in designed terms) per transition."""
     shares = pooled_shares(designed, lived, matches)
-    rows = [("share", f"{s} → {t}" if d == d else "", ids, 0.0 if d != d else d, lv)
+    rows = [("share", f"{s} → {t}" if d == d else "", ids, 0.0 if d != d else d, lv, s)
             for s, t, lv, d, ids in shares.itertuples(index=False)]
-    rows += [("share", f"{s} → {t}", "", attrs.get("share", 0.0), 0.0)
-             for s, t, attrs in designed.graph.edges(data=True)
-             if not ((shares["source"] == s) & (shares["target"] == t)).any()]
+    seen = set(zip(shares["source"], shares["target"], strict=True))
+    rows += [("share", f"{s} → {t}", "", attrs.get("share", 0.0), 0.0, s)
+             for s, t, attrs in designed.graph.edges(data=True) if (s, t) not in seen]
     return rows
 
 
