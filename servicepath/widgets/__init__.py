@@ -10,6 +10,7 @@ from .editor import JourneyEditor
 from .exporter import ExportPanel
 from .facilitator import AgendaTimer, FacilitatorView, GroupComparison, GroupProgress, MergedResult, demo_session
 from .fitness import FitnessQuestionnaire, FitnessResults, InterviewForm, open_fitness_store
+from .lived import LivedJourneyView
 from .pain_board import PainPointBoard
 from .panels import LanguageSwitch, MapPanel, SaveBar, status_line
 from .planning import DotVote, ImprovementPlanner
@@ -20,4 +21,5 @@ __all__ = ["Workbench", "UNDO_DEPTH", "MapPanel", "LanguageSwitch", "SaveBar", "
            "DotVote", "ImprovementPlanner", "AftercareCheckup", "ExportPanel",
            "ArvoScorer", "PainPointBoard", "JourneyEditor",
            "FitnessQuestionnaire", "FitnessResults", "InterviewForm", "open_fitness_store",
-           "AgendaTimer", "GroupProgress", "GroupComparison", "MergedResult", "FacilitatorView", "demo_session"]
+           "AgendaTimer", "GroupProgress", "GroupComparison", "MergedResult", "FacilitatorView", "demo_session",
+           "LivedJourneyView"]
