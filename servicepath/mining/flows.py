@@ -7,6 +7,7 @@ same thing to the journey builder.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -49,15 +50,13 @@ class Flows:
     skipped: dict[str, int] = field(default_factory=dict)
 
 
-def case_order(codes: EventCodes, ties: str = "error") -> np.ndarray:
+def case_order(codes: EventCodes) -> np.ndarray:
     """Row order that puts every case's events together, in time order (ties in the order read)."""
     time = codes.time
     order = None if bool(np.all(time[1:] >= time[:-1])) else np.argsort(time, kind="stable")
     cases = codes.case if order is None else codes.case[order]
     by_case = _stable_radix(cases.astype(np.uint32))
-    order = by_case if order is None else order[by_case]
-    _check_ties(codes, order, ties)
-    return order
+    return by_case if order is None else order[by_case]
 
 
 def _stable_radix(keys: np.ndarray) -> np.ndarray:
@@ -69,58 +68,104 @@ def _stable_radix(keys: np.ndarray) -> np.ndarray:
     return order[np.argsort(high, kind="stable")]
 
 
-def _check_ties(codes: EventCodes, order: np.ndarray, ties: str) -> None:
-    if ties not in TIES:
-        raise SchemaError(f"{ties!r} is not a way to handle ties (expected one of {', '.join(TIES)})", where="ties")
-    if ties == "file-order":
-        return
-    case, time = codes.case[order], codes.time[order]
-    tied = np.flatnonzero((case[1:] == case[:-1]) & (time[1:] == time[:-1]))
-    if len(tied):
-        first, second = codes.row[order[tied[0]]], codes.row[order[tied[0] + 1]]
-        name = codes.case_names[case[tied[0]]]
+def _check_ties(codes: EventCodes, order: np.ndarray, tied: np.ndarray, case: np.ndarray) -> None:
+    """``tied[i]``: events i and i + 1 (in case order) are of one case at one time."""
+    where = np.flatnonzero(tied)
+    if len(where):
+        case_of_first = case[where[0]]
+        first, second = codes.row(order[where[0]]), codes.row(order[where[0] + 1])
+        name = codes.case_names[case_of_first]
         raise SchemaError(f"rows {min(first, second)} and {max(first, second)}: two events of case {name!r} have the "
-                          f"same time, so their order is unknown ({len(tied):,} such ties in all; expected distinct "
+                          f"same time, so their order is unknown ({len(where):,} such ties in all; expected distinct "
                           "times within a case, or pass ties='file-order' to keep the order of the rows)",
                           file=codes.source, where="column timestamp")
 
 
 def count_flows(codes: EventCodes, *, ties: str = "error", top_variants: int = 100) -> Flows:
-    """Directly-follows counts, durations, entries, exits and variants of an encoded log."""
-    order = case_order(codes, ties)
-    case, tp, time = codes.case[order], codes.touchpoint[order], codes.time[order]
+    """Directly-follows counts, durations, entries, exits and variants of an encoded log.
+
+    The event arrays of ``codes`` are consumed (set to None once sorted), so a large log
+    does not sit in memory twice.
+    """
+    if ties not in TIES:
+        raise SchemaError(f"{ties!r} is not a way to handle ties (expected one of {', '.join(TIES)})", where="ties")
+    order = case_order(codes)
+    case, tp, gap = codes.case[order], codes.touchpoint[order], np.diff(codes.time[order])
+    codes.case = codes.touchpoint = codes.time = None
     n_tp = len(codes.touchpoint_names)
-    starts = np.flatnonzero(np.r_[True, case[1:] != case[:-1]])
-    first = np.zeros(len(case), dtype=bool)
-    first[starts] = True
-    last = np.r_[first[1:], True]
-    position = np.arange(len(case)) - np.repeat(starts, np.diff(np.r_[starts, len(case)]))
-    nodes = _touchpoint_table(codes, order, tp, case, first, last, position, n_tp)
-    follows = ~last[:-1]
-    edges = _transition_table(tp[:-1][follows], tp[1:][follows], np.diff(time)[follows], n_tp,
-                              codes.touchpoint_names)
-    variants = _variants(tp, starts, codes, case, top_variants)
+    follows = case[1:] == case[:-1]  # event i is followed by event i + 1 of its own case
+    if ties == "error":
+        _check_ties(codes, order, follows & (gap == 0), case)
+    gap = gap[follows]
+    starts = np.flatnonzero(np.r_[True, ~follows])
+    lengths = np.diff(np.r_[starts, len(case)])
+    ends = starts + lengths - 1
+    position = np.arange(len(case), dtype=np.int32) - np.repeat(starts.astype(np.int32), lengths)
+    # numpy releases the GIL on big arrays: the transitions (a sort and quantiles) run beside the touchpoints
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        edges = pool.submit(_transition_table, tp[:-1][follows], tp[1:][follows], gap, n_tp, codes.touchpoint_names)
+        del gap, follows
+        nodes = _touchpoint_table(codes, order, tp, case, starts, ends, position, n_tp)
+        edges = edges.result()
+    del order
+    variants = _variants(tp, case, starts, lengths, position, codes, top_variants)
     skipped = {"no case": codes.skipped_case, "no touchpoint": codes.skipped_touchpoint}
     return Flows(nodes, edges, variants, events=len(case), cases=len(starts), source=codes.source, skipped=skipped)
 
 
-def _touchpoint_table(codes, order, tp, case, first, last, position, n_tp) -> pd.DataFrame:
-    by_tp = _stable_radix(tp.astype(np.uint32))  # within a touchpoint, events stay in case order
-    tp_sorted, case_sorted = tp[by_tp], case[by_tp]
-    new_pair = np.r_[True, (tp_sorted[1:] != tp_sorted[:-1]) | (case_sorted[1:] != case_sorted[:-1])]
+def _touchpoint_table(codes, order, tp, case, starts, ends, position, n_tp) -> pd.DataFrame:
     visits = np.bincount(tp, minlength=n_tp)
+    passed, answers = _cases_per_touchpoint(tp, case, starts, n_tp, codes.nps)
     table = pd.DataFrame({
         "touchpoint": codes.touchpoint_names.to_numpy(dtype=object),
-        "visits": visits, "cases": np.bincount(tp_sorted[new_pair], minlength=n_tp),
-        "entries": np.bincount(tp[first], minlength=n_tp), "exits": np.bincount(tp[last], minlength=n_tp),
-        "position": _group_quantiles(position[by_tp].astype(float), visits, (0.5,))[0],
+        "visits": visits, "cases": passed,
+        "entries": np.bincount(tp[starts], minlength=n_tp), "exits": np.bincount(tp[ends], minlength=n_tp),
+        "position": _median_step(tp, position, n_tp),
     })
     for name, (values, texts) in codes.extra.items():
         table[name] = _most_frequent(tp, values[order], n_tp, texts)
     if codes.nps is not None:
-        answer = codes.nps[case_sorted[new_pair]]
-        table["nps"], table["nps_answers"] = _nps_by(tp_sorted[new_pair], answer, n_tp)
+        table["nps"], table["nps_answers"] = answers
     return table
+
+
+def _median_step(tp: np.ndarray, position: np.ndarray, n_tp: int) -> np.ndarray:
+    """Per touchpoint, the median step number (numpy's interpolation), from a touchpoint × step histogram."""
+    steps = int(position.max(initial=0)) + 1
+    if n_tp * steps > 1 << 24:  # very long cases: sort instead of a huge histogram
+        by_tp = _stable_radix(tp.astype(np.uint32))
+        return _group_quantiles(position[by_tp].astype(float), np.bincount(tp, minlength=n_tp), (0.5,))[0]
+    histogram = np.bincount(tp.astype(np.int64) * steps + position, minlength=n_tp * steps).reshape(n_tp, steps)
+    cumulative = histogram.cumsum(axis=1)
+    total = cumulative[:, -1]
+    middle = (total - 1) / 2
+
+    def step_at(rank: np.ndarray) -> np.ndarray:  # the step of the value at 0-based rank ``rank`` in each row
+        return (cumulative <= rank[:, None]).sum(axis=1)
+
+    low, high = step_at(np.floor(middle)), step_at(np.ceil(middle))
+    return np.where(total > 0, low + (middle - np.floor(middle)) * (high - low), np.nan)
+
+
+def _cases_per_touchpoint(tp, case, starts, n_tp, nps) -> tuple[np.ndarray, tuple | None]:
+    """How many cases visited each touchpoint (once each, however often), and their NPS when known."""
+    if n_tp <= 64:  # each case's set of touchpoints as one 64-bit mask: no sort needed
+        bits = np.left_shift(np.uint64(1), np.arange(n_tp, dtype=np.uint64))
+        masks = np.bitwise_or.reduceat(bits[tp], starts)
+        visited = [(masks >> np.uint64(k)) & np.uint64(1) == 1 for k in range(n_tp)]  # a loop over touchpoints
+        passed = np.array([v.sum() for v in visited], dtype=np.int64)
+        if nps is None:
+            return passed, None
+        answer = nps[case[starts]]
+        groups = np.concatenate([np.full(int(c), k) for k, c in enumerate(passed)]) if n_tp else np.empty(0, int)
+        return passed, _nps_by(groups.astype(np.int64), np.concatenate([answer[v] for v in visited]), n_tp)
+    by_tp = _stable_radix(tp.astype(np.uint32))  # within a touchpoint, events stay in case order
+    tp_sorted, case_sorted = tp[by_tp], case[by_tp]
+    new_pair = np.r_[True, (tp_sorted[1:] != tp_sorted[:-1]) | (case_sorted[1:] != case_sorted[:-1])]
+    passed = np.bincount(tp_sorted[new_pair], minlength=n_tp)
+    if nps is None:
+        return passed, None
+    return passed, _nps_by(tp_sorted[new_pair], nps[case_sorted[new_pair]], n_tp)
 
 
 def _most_frequent(groups: np.ndarray, values: np.ndarray, n: int, texts: np.ndarray) -> np.ndarray:
@@ -177,39 +222,36 @@ def _group_quantiles(values: np.ndarray, counts: np.ndarray, qs: tuple[float, ..
     return list(result)
 
 
-def _variants(tp: np.ndarray, starts: np.ndarray, codes: EventCodes, case: np.ndarray, top: int) -> pd.DataFrame:
-    """The ``top`` most frequent complete paths: cases grouped by two independent hashes of their sequence."""
-    lengths = np.diff(np.r_[starts, len(tp)])
-    step = np.arange(len(tp)) - np.repeat(starts, lengths)
-    frame = pd.DataFrame({"h1": _sequence_hash(tp, step, starts, 1_000_003, 2_147_483_647),
-                          "h2": _sequence_hash(tp, step, starts, 998_244_353, 2_147_483_629),
-                          "length": lengths, "first": starts})
-    if codes.nps is not None:
-        frame["answer"] = codes.nps[case[starts]]
-    grouped = frame.groupby(["h1", "h2", "length"], sort=False)
-    table = grouped.agg(cases=("first", "size"), first=("first", "first")).reset_index()
-    if codes.nps is not None:
-        table["nps"] = grouped["answer"].agg(_nps_of).to_numpy()
-    table = table.sort_values(["cases", "first"], ascending=[False, True]).head(top).reset_index(drop=True)
+def _variants(tp, case, starts, lengths, position, codes: EventCodes, top: int) -> pd.DataFrame:
+    """The ``top`` most frequent complete paths, each case's path identified by a 64-bit hash of its steps.
+
+    A step's hash is a random odd number for the touchpoint times a random number for its position,
+    mixed; a case's hash is the wrapping sum over its steps. Two different paths share a hash with a
+    chance of about 2**-60, so no collision is expected in any real log.
+    """
+    rng = np.random.default_rng(1849)
+    by_touchpoint = rng.integers(1, 2**63, len(codes.touchpoint_names) + 1, dtype=np.uint64) | np.uint64(1)
+    by_step = rng.integers(1, 2**63, int(position.max(initial=0)) + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # in place: two arrays of the log's length at most
+        term, mix = by_touchpoint[tp], by_step[position]
+        np.multiply(term, mix, out=term)
+        np.right_shift(term, np.uint64(29), out=mix)
+        np.bitwise_xor(term, mix, out=term)
+        del mix
+        key = np.add.reduceat(term, starts) ^ lengths.astype(np.uint64)
+        del term
+    variant, uniques = pd.factorize(key)  # variants in order of their first case
+    counts = np.bincount(variant)
+    first = np.empty(len(uniques), dtype=np.int64)
+    first[variant[::-1]] = np.arange(len(starts))[::-1]  # assigned backwards, so the earliest case stays
+    chosen = np.lexsort((np.arange(len(counts)), -counts))[:top]  # most cases first; ties: seen first
     names = codes.touchpoint_names.to_numpy(dtype=object)
-    # a loop over the few paths shown, not over cases
-    table.insert(0, "path", [tuple(names[tp[s:s + n]]) for s, n in zip(table["first"], table["length"], strict=True)])
-    table["share"] = table["cases"] / len(starts)
-    table.attrs["distinct"] = int(grouped.ngroups)
-    return table[["path", "length", "cases", "share"] + (["nps"] if codes.nps is not None else [])]
-
-
-def _sequence_hash(tp: np.ndarray, step: np.ndarray, starts: np.ndarray, base: int, mod: int) -> np.ndarray:
-    """Per case, sum of (code + 1)·base^step mod a 31-bit prime: products stay below 2**62, sums fit in uint64."""
-    power = np.ones(int(step.max()) + 1, dtype=np.uint64)
-    for i in range(1, len(power)):  # as many steps as the longest case, never per event
-        power[i] = power[i - 1] * np.uint64(base) % np.uint64(mod)
-    term = (tp.astype(np.uint64) + np.uint64(1)) * power[step] % np.uint64(mod)
-    return np.add.reduceat(term, starts) % np.uint64(mod)
-
-
-def _nps_of(answers: pd.Series) -> float:
-    answers = answers.dropna()
-    if answers.empty:
-        return np.nan
-    return 100.0 * (float((answers >= 9).mean()) - float((answers <= 6).mean()))
+    table = pd.DataFrame({
+        "path": [tuple(names[tp[starts[f]:starts[f] + lengths[f]]]) for f in first[chosen]],  # only the shown
+        "length": lengths[first[chosen]], "cases": counts[chosen], "share": counts[chosen] / len(starts),
+    })
+    if codes.nps is not None:
+        nps, _ = _nps_by(variant, codes.nps[case[starts]], len(uniques))
+        table["nps"] = nps[chosen]
+    table.attrs["distinct"] = len(uniques)
+    return table
