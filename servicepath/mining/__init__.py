@@ -16,9 +16,10 @@ from .build import (
 from .events import OPTIONAL_COLUMNS, XES_COLUMNS
 from .flows import TOUCHPOINT_FLOW_COLUMNS, TRANSITION_FLOW_COLUMNS, Flows
 from .simulate import EVENT_LOG_WRITE_FORMATS, simulate_events, write_event_log
+from .xes import read_xes, write_xes
 
 __all__ = [
     "journey_from_events", "journey_from_flows", "event_flows", "lived_touchpoints", "lived_transitions",
     "simulate_events", "write_event_log", "EVENT_LOG_WRITE_FORMATS", "Flows", "XES_COLUMNS", "OPTIONAL_COLUMNS",
-    "TOUCHPOINT_FLOW_COLUMNS", "TRANSITION_FLOW_COLUMNS", "MAX_STAGES",
+    "TOUCHPOINT_FLOW_COLUMNS", "TRANSITION_FLOW_COLUMNS", "MAX_STAGES", "read_xes", "write_xes",
 ]

@@ -33,7 +33,7 @@ __all__ = ["simulate_events", "write_event_log", "DEFAULT_GAP", "EVENT_LOG_WRITE
 #: The mean time between two steps of a case when the transition has no duration.
 DEFAULT_GAP = timedelta(minutes=10)
 #: File endings :func:`write_event_log` writes.
-EVENT_LOG_WRITE_FORMATS = (".csv", ".parquet")
+EVENT_LOG_WRITE_FORMATS = (".csv", ".parquet", ".xes", ".xes.gz")
 
 _DAY_SECONDS = 86_400
 _LEAVE = -1  # the "next touchpoint" of a case that leaves the journey
@@ -269,7 +269,7 @@ def write_event_log(
     touchpoint: str = "activity",
     timestamp: str = "timestamp",
 ) -> Path:
-    """Save an event log as ``.csv`` or ``.parquet``; a failed save leaves any old file as it was.
+    """Save an event log as ``.csv``, ``.parquet``, ``.xes`` or ``.xes.gz``; a failed save leaves the old file.
 
     The case, touchpoint and timestamp columns come first, any other columns
     after them. CSV is UTF-8 with ISO 8601 times in UTC (``2026-01-01T09:00:00Z``)
@@ -310,7 +310,7 @@ def write_event_log(
     'case-1,search,2026-01-01T09:23:47Z'
     """
     path = Path(path)
-    suffix = path.suffix.lower()
+    suffix = ".xes.gz" if path.name.lower().endswith(".xes.gz") else path.suffix.lower()
     if suffix not in EVENT_LOG_WRITE_FORMATS:
         raise UnsupportedFormatError(f"{path}: {shown(suffix) if suffix else 'no ending'} is not an event log "
                                      f"format this writes (supported: {', '.join(EVENT_LOG_WRITE_FORMATS)})")
@@ -318,6 +318,10 @@ def write_event_log(
     frame[timestamp] = _utc(frame[timestamp], timestamp, str(path))
     if suffix == ".csv":
         return atomic_write(path, lambda file: _write_csv(frame, timestamp, file))
+    if suffix.startswith(".xes"):
+        from .xes import write_xes
+
+        return write_xes(frame, path, case=case, touchpoint=touchpoint, timestamp=timestamp)
     return atomic_write(path, lambda file: _write_parquet(frame, (case, touchpoint), timestamp, file))
 
 
