@@ -101,14 +101,14 @@ def count_flows(codes: EventCodes, *, ties: str = "error", top_variants: int = 1
     lengths = np.diff(np.r_[starts, len(case)])
     ends = starts + lengths - 1
     position = np.arange(len(case), dtype=np.int32) - np.repeat(starts.astype(np.int32), lengths)
-    # numpy releases the GIL on big arrays: the transitions (a sort and quantiles) run beside the touchpoints
+    # numpy releases the GIL on big arrays: the transitions (a sort and quantiles) run beside the rest
     with ThreadPoolExecutor(max_workers=1) as pool:
         edges = pool.submit(_transition_table, tp[:-1][follows], tp[1:][follows], gap, n_tp, codes.touchpoint_names)
         del gap, follows
         nodes = _touchpoint_table(codes, order, tp, case, starts, ends, position, n_tp)
+        del order
+        variants = _variants(tp, case, starts, lengths, position, codes, top_variants)
         edges = edges.result()
-    del order
-    variants = _variants(tp, case, starts, lengths, position, codes, top_variants)
     skipped = {"no case": codes.skipped_case, "no touchpoint": codes.skipped_touchpoint}
     return Flows(nodes, edges, variants, events=len(case), cases=len(starts), source=codes.source, skipped=skipped)
 
