@@ -35,6 +35,8 @@ bench: $(STAMP)  ## print the speed figures of benchmarks/
 	$(BIN)/python benchmarks/bench_widgets.py
 	$(BIN)/python benchmarks/bench_fitness.py
 	$(BIN)/python benchmarks/bench_workshop.py
+	$(BIN)/python benchmarks/bench_mining.py
+	$(BIN)/python benchmarks/bench_xes.py
 
 workshop: $(STAMP)  ## serve the notebooks as apps with Voilà; WORKSHOP_ARGS=--room opens them to the room
 	$(BIN)/python -m servicepath.serve notebooks $(WORKSHOP_ARGS)
