@@ -44,8 +44,8 @@ def test_package_data_ships_schema_and_samples():
         assert files.joinpath("samples", f"{name}.journey.json").is_file()
 
 
-# model → analysis → figures → io → widgets / cli: a lower layer never imports a higher one.
-LAYERS = ["errors", "i18n", "model", "analysis", "figures", "io", "export", "widgets", "cli"]
+# model → analysis → figures → io → mining → export → widgets / cli: a lower layer never imports a higher one.
+LAYERS = ["errors", "i18n", "model", "analysis", "figures", "io", "mining", "export", "widgets", "cli"]
 
 
 def _imports(path: Path):

@@ -5,6 +5,8 @@ import io
 import re
 from pathlib import Path
 
+import pandas as pd
+
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text()
 
@@ -43,3 +45,15 @@ def test_readme_customer_fitness_example_runs(tmp_path, monkeypatch):
     with contextlib.redirect_stdout(output):
         exec(compile(example, "README.md", "exec"), {})  # noqa: S102 - our own README
     assert "2026-11" in output.getvalue() and (tmp_path / "servicepath.db").is_file()
+
+
+def test_readme_event_data_example_runs(tmp_path, monkeypatch):
+    example = next(b for b in re.findall(r"```python\n(.*?)```", README, re.S) if "journey_from_events" in b)
+    monkeypatch.chdir(tmp_path)
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output), pd.option_context("display.width", 250, "display.max_columns", 20):
+        exec(compile(example, "README.md", "exec"), {})  # noqa: S102 - our own README
+    printed = output.getvalue()
+    assert "visits" in printed and "Log in or sign up" in printed
+    assert (tmp_path / "lived.png").read_bytes()[:4] == b"\x89PNG"
+    assert (tmp_path / "designed.xes").read_text(encoding="utf-8").count("<trace>") == 1000
