@@ -301,3 +301,18 @@ def test_formula_safe_names_written_by_servicepath_read_back_as_they_were(tmp_pa
     assert "'=Cart" in path.read_text(encoding="utf-8")  # harmless in Excel
     assert "=Cart" in journey_from_events(path)
     assert "=Cart" in journey_from_events(path, engine="duckdb")
+
+
+def test_case_ids_that_look_like_numbers_stay_text_in_a_csv(tmp_path):
+    path = tmp_path / "ids.csv"
+    path.write_text("case_id,activity,timestamp\n007,Cart,2026-01-01T10:00:00Z\n7,Cart,2026-01-01T10:01:00Z\n"
+                    "007,Pay,2026-01-01T10:02:00Z\n", encoding="utf-8")
+    lived = journey_from_events(path)
+    assert lived.graph.graph["event_log"]["cases"] == 2 and lived.graph.edges["Cart", "Pay"]["volume"] == 1
+
+
+def test_only_the_needed_parquet_columns_are_read_and_nps_comes_along(tmp_path):
+    frame = log([("Cart", 0), ("Pay", 1)], nps=[9, 9], notes=["a" * 1000, "b" * 1000])
+    frame.to_parquet(tmp_path / "log.parquet")
+    lived = journey_from_events(tmp_path / "log.parquet", nps="nps")
+    assert lived.graph.nodes["Pay"]["nps"] == 100

@@ -37,7 +37,8 @@ def event_flows(events, *, case: str = "case_id", touchpoint: str = "activity", 
 
         return duckdb_flows(events, case=case, touchpoint=touchpoint, timestamp=timestamp, nps=nps, ties=ties,
                             memory_limit=memory_limit, top_variants=top_variants, progress=progress)
-    frame = read_event_frame(events, columns=[case, touchpoint, timestamp], file=file, progress=progress)
+    frame = read_event_frame(events, columns=[case, touchpoint, timestamp, *([nps] if nps else [])], file=file,
+                             progress=progress)
     codes = encode_events(frame, case=case, touchpoint=touchpoint, timestamp=timestamp, file=file, nps=nps)
     del frame  # the codes are all we need; the strings can go
     return count_flows(codes, ties=ties, top_variants=top_variants)

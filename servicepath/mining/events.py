@@ -66,7 +66,11 @@ def is_event_log(path: str | os.PathLike) -> bool:
 
 
 def read_event_frame(events, *, columns: list[str], file: str, progress: bool = False) -> pd.DataFrame:
-    """A DataFrame, CSV or Parquet path (or XES) as a DataFrame with at least ``columns`` read."""
+    """A DataFrame, CSV or Parquet path (or XES) as a DataFrame.
+
+    ``columns`` are the case, touchpoint and timestamp columns (and the NPS one): in a CSV they are
+    read as text (a case id 007 stays "007"); from Parquet only they and the optional columns are read.
+    """
     if isinstance(events, pd.DataFrame):
         return events
     if not isinstance(events, str | os.PathLike):
@@ -83,29 +87,31 @@ def read_event_frame(events, *, columns: list[str], file: str, progress: bool = 
         from .xes import read_xes
 
         return read_xes(path, progress=progress)
-    return _read_table(path, suffix, file, progress)
+    wanted = [*columns, *XES_COLUMNS, *OPTIONAL_COLUMNS]
+    return _read_table(path, suffix, file, progress, wanted)
 
 
-def _read_table(path: Path, suffix: str, file: str, progress: bool) -> pd.DataFrame:
+def _read_table(path: Path, suffix: str, file: str, progress: bool, wanted: list[str]) -> pd.DataFrame:
     import pyarrow as pa
 
     try:
         if suffix == ".csv":
-            table = _read_csv(path, progress)
+            table = _read_csv(path, progress, wanted)
         else:
-            table = _read_parquet(path, progress)
+            table = _read_parquet(path, progress, wanted)
     except (pa.ArrowInvalid, pa.ArrowTypeError, OSError) as exc:
         raise FileFormatError(f"cannot be read as {suffix[1:].upper()} ({str(exc).splitlines()[0]})",
                               file=file) from None
     return table.to_pandas()
 
 
-def _read_csv(path: Path, progress: bool):
+def _read_csv(path: Path, progress: bool, wanted: list[str]):
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
-    # Everything as text first: a timestamp column is parsed by us, so a bad value names its row.
-    reader = pcsv.open_csv(path, convert_options=pcsv.ConvertOptions(column_types=None, strings_can_be_null=True,
+    # Ids and times as text: "007" stays a case of its own, and a bad time is parsed by us, naming its row.
+    text = {name: pa.string() for name in wanted}
+    reader = pcsv.open_csv(path, convert_options=pcsv.ConvertOptions(column_types=text, strings_can_be_null=True,
                                                                       timestamp_parsers=[]),
                            read_options=pcsv.ReadOptions(block_size=16 << 20))
     batches = []
@@ -131,17 +137,19 @@ def _unescape_formulas(table):
     return table
 
 
-def _read_parquet(path: Path, progress: bool):
+def _read_parquet(path: Path, progress: bool, wanted: list[str]):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     parquet = pq.ParquetFile(path)
+    present = [name for name in parquet.schema_arrow.names if name in wanted] or None  # the rest is never read
+    schema = parquet.schema_arrow if present is None else pa.schema([parquet.schema_arrow.field(n) for n in present])
     batches = []
     with _bar(progress, parquet.metadata.num_rows, path.name, unit="rows") as bar:
-        for batch in parquet.iter_batches(batch_size=1 << 20):
+        for batch in parquet.iter_batches(batch_size=1 << 20, columns=present):
             batches.append(batch)
             bar.update(batch.num_rows)
-    return pa.Table.from_batches(batches, schema=parquet.schema_arrow)
+    return pa.Table.from_batches(batches, schema=schema)
 
 
 #: A progress bar is shown only for reads at least this long (bytes, or rows of Parquet).
