@@ -5,10 +5,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import servicepath as sp
 from servicepath.errors import FileFormatError, SchemaError, UnsupportedFormatError
-from servicepath.mining import event_flows, journey_from_events, lived_touchpoints, lived_transitions
+from servicepath.mining import (
+    event_flows,
+    journey_from_events,
+    journey_from_flows,
+    lived_touchpoints,
+    lived_transitions,
+)
 
 T0 = pd.Timestamp("2026-03-02 09:00", tz="UTC")
 
@@ -316,3 +324,41 @@ def test_only_the_needed_parquet_columns_are_read_and_nps_comes_along(tmp_path):
     frame.to_parquet(tmp_path / "log.parquet")
     lived = journey_from_events(tmp_path / "log.parquet", nps="nps")
     assert lived.graph.nodes["Pay"]["nps"] == 100
+
+
+# -- the counts against a plain Python reference, on any small log --------------------------------
+def reference(frame: pd.DataFrame) -> tuple[dict, dict, dict, dict]:
+    """Directly-follows counts, starts, ends and median gaps (s), one case at a time."""
+    follows, starts, ends, gaps = {}, {}, {}, {}
+    for _, events in frame.sort_values("timestamp", kind="stable").groupby("case_id", sort=False):
+        steps = list(zip(events["activity"], events["timestamp"], strict=True))
+        starts[steps[0][0]] = starts.get(steps[0][0], 0) + 1
+        ends[steps[-1][0]] = ends.get(steps[-1][0], 0) + 1
+        for (a, ta), (b, tb) in zip(steps, steps[1:]):
+            follows[(a, b)] = follows.get((a, b), 0) + 1
+            gaps.setdefault((a, b), []).append((tb - ta).total_seconds())
+    return follows, starts, ends, {k: float(np.median(v)) for k, v in gaps.items()}
+
+
+event_rows = st.lists(st.tuples(st.integers(0, 5), st.sampled_from(["A", "B", "C", "D"]),
+                                st.integers(0, 10_000)), min_size=1, max_size=60, unique_by=lambda r: (r[0], r[2]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(event_rows)
+def test_counts_agree_with_a_plain_reference_on_any_log(rows):
+    frame = pd.DataFrame({"case_id": [f"c{c}" for c, _, _ in rows], "activity": [a for _, a, _ in rows],
+                          "timestamp": T0 + pd.to_timedelta([t for _, _, t in rows], unit="s")})
+    follows, starts, ends, medians = reference(frame)
+    flows = event_flows(frame)
+    edges = flows.transitions.set_index(["source", "target"])
+    assert edges["volume"].to_dict() == follows
+    assert edges["duration_median"].to_dict() == pytest.approx(medians)
+    nodes = flows.touchpoints.set_index("touchpoint")
+    assert {k: v for k, v in nodes["entries"].items() if v} == starts
+    assert {k: v for k, v in nodes["exits"].items() if v} == ends
+    assert flows.variants["cases"].sum() == frame["case_id"].nunique()
+    lived = journey_from_flows(flows)
+    for tp in lived:  # what goes on plus what leaves is everyone who came
+        out = sum(a["share"] for *_, a in lived.graph.out_edges(tp.id, data=True))
+        assert out + nodes.loc[tp.id, "exits"] / nodes.loc[tp.id, "visits"] == pytest.approx(1)
