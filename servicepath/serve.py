@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -69,10 +70,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.room and "//127.0.0.1:" in url:
         print("No network found: the link works on this computer only.", flush=True)
     print(f"Workshop notebooks at {url}\n(Ctrl+C stops the server)", flush=True)
+    server = subprocess.Popen(command)
+    # A service manager or `kill` stops us with SIGTERM: pass it on, so Voilà does not live on without us.
+    signal.signal(signal.SIGTERM, lambda *_: server.terminate())
     try:
-        return subprocess.call(command)
-    except KeyboardInterrupt:
-        return 0
+        return server.wait()
+    except KeyboardInterrupt:  # Ctrl+C reaches Voilà too (same process group); wait for it to finish
+        return 0 if server.wait() in (0, -signal.SIGINT, 130) else 1
 
 
 if __name__ == "__main__":

@@ -3,7 +3,10 @@
 import os
 import shutil
 import signal
+import socket
 import subprocess
+import sys
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -74,3 +77,19 @@ def test_room_server_refuses_visitors_without_the_token(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_stopping_the_server_with_sigterm_stops_voila_too(tmp_path):
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "servicepath.serve", str(tmp_path), "--port", str(port)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/", seconds=90)
+        server.send_signal(signal.SIGTERM)  # only our process, as a service manager would
+        server.wait(timeout=30)
+        time.sleep(1)
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    finally:
+        if server.poll() is None:
+            server.kill()
