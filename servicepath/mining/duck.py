@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import FileFormatError, ResourceError, SchemaError, UnsupportedFormatError, shown
-from .events import OPTIONAL_COLUMNS, XES_COLUMNS
+from .events import OPTIONAL_COLUMNS, find_columns
 from .flows import TIES, Flows
 
 __all__ = ["duckdb_flows"]
@@ -82,29 +82,14 @@ def _source(path: Path) -> str:
     raise UnsupportedFormatError(f"{path}: the duckdb engine reads .csv and .parquet files, not {suffix or 'this'}")
 
 
-def _columns(db, source: str, wanted: dict[str, str], file: str) -> dict[str, str]:
-    present = [row[0] for row in db.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]  # noqa: S608
-    found = {}
-    for role, column in wanted.items():
-        if column in present:
-            found[role] = column
-            continue
-        xes = next((n for n, r in XES_COLUMNS.items() if r == role and n in present), None)
-        if xes is None:
-            raise SchemaError(f"no {role} column {column!r} (columns present: {', '.join(present[:12])})", file=file,
-                              where=f"column {column!r}")
-        found[role] = xes
-    return found
-
-
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
 def _count(db, path: Path, case, touchpoint, timestamp, nps, ties, top_variants) -> Flows:
     file, source = str(path), _source(path)
-    cols = _columns(db, source, {"case": case, "touchpoint": touchpoint, "timestamp": timestamp}, file)
     present = [row[0] for row in db.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]  # noqa: S608
+    cols = find_columns(present, {"case": case, "touchpoint": touchpoint, "timestamp": timestamp}, file)
     extra = [name for name in OPTIONAL_COLUMNS if name in present]
     if nps is not None and nps not in present:
         raise SchemaError(f"no NPS column {nps!r} (columns present: {', '.join(present[:12])})", file=file,

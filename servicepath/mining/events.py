@@ -163,16 +163,17 @@ def _bar(progress: bool, total: int, name: str, unit: str = "B"):
                 disable=not progress or total < BAR_FROM[unit])
 
 
-def find_columns(frame: pd.DataFrame, wanted: dict[str, str], file: str) -> dict[str, str]:
-    """Map each role (case, touchpoint, timestamp) to a column present, accepting the XES names."""
+def find_columns(columns, wanted: dict[str, str], file: str) -> dict[str, str]:
+    """Map each role (case, touchpoint, timestamp) to one of ``columns``, accepting the XES names."""
+    columns = list(columns)
     found = {}
     for role, column in wanted.items():
-        if column in frame.columns:
+        if column in columns:
             found[role] = column
             continue
-        xes = next((name for name, r in XES_COLUMNS.items() if r == role and name in frame.columns), None)
+        xes = next((name for name, r in XES_COLUMNS.items() if r == role and name in columns), None)
         if xes is None:
-            present = ", ".join(map(str, frame.columns[:12])) or "none"
+            present = ", ".join(map(str, columns[:12])) or "none"
             raise SchemaError(f"no {role} column {column!r} (expected it, or {_xes_name(role)!r}; columns present: "
                               f"{present})", file=file, where=f"column {column!r}")
         found[role] = xes
@@ -193,7 +194,7 @@ def encode_events(frame: pd.DataFrame, *, case: str, touchpoint: str, timestamp:
     """
     if len(frame) == 0:
         raise FileFormatError("the event log is empty (expected one row per event)", file=file)
-    cols = find_columns(frame, {"case": case, "touchpoint": touchpoint, "timestamp": timestamp}, file)
+    cols = find_columns(frame.columns, {"case": case, "touchpoint": touchpoint, "timestamp": timestamp}, file)
     # The two hashings release the GIL: side by side on two cores they take the time of the longer one.
     with ThreadPoolExecutor(max_workers=2) as pool:
         touchpoints = pool.submit(_codes, frame[cols["touchpoint"]])
