@@ -54,3 +54,14 @@ def test_bad_event_data_is_one_line_on_stderr_and_status_2(files, capsys):
     assert main(["events", "compare", str(files / "designed.journey.json"), str(files / "log.csv"),
                  "--mapping", str(files / "map.csv")]) == 2
     assert "map.csv: no column 'designed'" in capsys.readouterr().err
+
+
+def test_simulate_writes_an_event_log_that_mines_back(files, capsys):
+    target = files / "designed.xes.gz"
+    assert main(["events", "simulate", str(files / "designed.journey.json"), "--to", str(target),
+                 "--cases", "500", "--seed", "2"]) == 0
+    assert "of 500 cases" in capsys.readouterr().out
+    lived = sp.journey_from_events(target)
+    assert lived.graph.graph["event_log"]["cases"] == 500 and "cart" in lived
+    assert main(["events", "simulate", str(files / "designed.journey.json"), "--to", str(files / "x.txt")]) == 2
+    assert "not an event log format this writes" in capsys.readouterr().err

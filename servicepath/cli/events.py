@@ -59,6 +59,16 @@ def add_events_commands(commands) -> None:
     compare.add_argument("--force", action="store_true", help="replace files that exist")
     compare.set_defaults(run=_compare)
 
+    simulate = sub.add_parser("simulate", help="simulated customers walking a journey, as an event log for "
+                                               "process-mining tools (CSV, Parquet, XES)")
+    simulate.add_argument("journey", help="the journey file to walk")
+    simulate.add_argument("--to", required=True, metavar="FILE", help="the event log to write (.csv, .parquet, .xes, "
+                                                                      ".xes.gz)")
+    simulate.add_argument("--cases", type=int, default=1000, help="how many customers (default: %(default)s)")
+    simulate.add_argument("--seed", type=int, default=0, help="the same seed gives the same log")
+    simulate.add_argument("--force", action="store_true", help="replace a file that exists")
+    simulate.set_defaults(run=_simulate)
+
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
     if path.exists() and not force:
@@ -111,6 +121,16 @@ def _compare(args) -> int:
 
         figure = lived_over_designed(designed, lived, mapping=mapping, lang=args.lang)
         print(f"wrote {save_figure(figure, args.picture, force=args.force)}")
+    return EXIT_OK
+
+
+def _simulate(args) -> int:
+    from ..mining.simulate import simulate_events, write_event_log
+
+    target = Path(args.to)
+    _refuse_overwrite(target, args.force)
+    events = simulate_events(load(args.journey), args.cases, seed=args.seed)
+    print(f"wrote {write_event_log(events, target)}: {len(events):,} events of {args.cases:,} cases")
     return EXIT_OK
 
 
